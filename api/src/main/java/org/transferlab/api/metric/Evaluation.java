@@ -1,0 +1,44 @@
+package org.transferlab.api.metric;
+
+import java.util.Objects;
+
+/**
+ * Everything measured for one target model on one set of adversarial examples from one source, one entry per image.
+ *
+ * @param labels             the true labels y
+ * @param attackLabels       the labels the attack moved away from (true labels or the source's clean predictions)
+ * @param targetClean        the target's predictions t(x)
+ * @param targetAdversarial  the target's predictions t(x′)
+ * @param sourceClean        the source's predictions s(x)
+ * @param sourceAdversarial  the source's predictions s(x′)
+ * @param linf               the L∞ norm of x′ − x
+ * @param l2                 the L2 norm of x′ − x
+ * @param l0                 the number of pixels that changed
+ */
+public record Evaluation(
+        int[] labels,
+        int[] attackLabels,
+        int[] targetClean,
+        int[] targetAdversarial,
+        int[] sourceClean,
+        int[] sourceAdversarial,
+        float[] linf,
+        float[] l2,
+        int[] l0) {
+
+    public Evaluation {
+        int n = Objects.requireNonNull(labels, "labels is null").length;
+        for (Object array : new Object[] {attackLabels, targetClean, targetAdversarial, sourceClean, sourceAdversarial}) {
+            if (((int[]) Objects.requireNonNull(array, "predictions are null")).length != n) {
+                throw new IllegalArgumentException("every prediction array must have " + n + " entries");
+            }
+        }
+        if (linf.length != n || l2.length != n || l0.length != n) {
+            throw new IllegalArgumentException("every perturbation array must have " + n + " entries");
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+}

@@ -1,0 +1,34 @@
+package org.transferlab.api.model;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A network described by its parameter tensors, in canonical order, and a function that builds its forward pass.
+ *
+ * <p>The kernel owns the variables: it creates one for every {@link ParameterSpec} and {@link StateSpec}, initialises
+ * them from the declared {@link Initializer} with the experiment's seed, saves and restores them, and decides which
+ * are trained. The architecture only reads them through {@link ModelGraph}.
+ */
+public interface Architecture {
+
+    /** Every trainable tensor, in the canonical order that {@code freeze: {first: N}} counts in. */
+    List<ParameterSpec> parameters();
+
+    /** Non-trainable state such as BatchNorm moving statistics; saved and restored with the parameters. */
+    default List<StateSpec> state() {
+        return List.of();
+    }
+
+    /** Names of the classifier head's parameters, replaced when fine-tuning to a different number of classes. */
+    List<String> headParameters();
+
+    /**
+     * Builds the forward pass from {@code images} (shape [batch, 28, 28, 1], NHWC because TensorFlow's CPU kernels
+     * need it; values in [0,1]) to logits
+     * ([batch, classes]). Called once with {@code training} true for the training step and once with false for
+     * evaluation and attacks; both calls share the same variables.
+     */
+    Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training);
+}

@@ -1,0 +1,53 @@
+package org.transferlab.kernel.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/**
+ * Which images are attacked, by which sources, evaluated on which targets, with which methods.
+ *
+ * @param targets  {@code finetuned}: every fine-tuned model is a target
+ * @param sources  {@code pretrained}: every pre-trained model is a source
+ * @param methods  attack plugins with their options; list values expand
+ */
+public record AttackBlock(
+        @NotNull @Valid AttackData data,
+        TargetSelection targets,
+        SourceSelection sources,
+        AttackLabels labels,
+        @NotEmpty List<@Valid PluginRef> methods) {
+
+    public enum TargetSelection { FINETUNED }
+
+    public enum SourceSelection { PRETRAINED }
+
+    /** Which label an attack moves away from; {@code ground-truth} or {@code source-prediction} in the file. */
+    public enum AttackLabels { GROUND_TRUTH, SOURCE_PREDICTION }
+
+    public TargetSelection targetsOrDefault() {
+        return targets == null ? TargetSelection.FINETUNED : targets;
+    }
+
+    public SourceSelection sourcesOrDefault() {
+        return sources == null ? SourceSelection.PRETRAINED : sources;
+    }
+
+    public AttackLabels labelsOrDefault() {
+        return labels == null ? AttackLabels.SOURCE_PREDICTION : labels;
+    }
+
+    /**
+     * @param dataset  dataset alias the attacked images come from
+     * @param split    default {@code test}
+     * @param samples  how many images (stratified by class); all when absent
+     */
+    public record AttackData(@NotNull String dataset, String split, @Min(1) Integer samples) {
+
+        public String splitOrDefault() {
+            return split == null ? "test" : split;
+        }
+    }
+}

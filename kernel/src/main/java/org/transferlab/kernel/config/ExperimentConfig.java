@@ -1,0 +1,46 @@
+package org.transferlab.kernel.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+
+/** The whole of {@code experiments.yaml}, bound and validated. Maps keep the file's order. */
+public record ExperimentConfig(
+        @NotNull @Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String experiment,
+        @NotNull Long seed,
+        @Min(1) Integer repeats,
+        @Valid RuntimeConfig runtime,
+        @Valid DataConfig data,
+        String output,
+        @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid PluginRef> datasets,
+        @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid PluginRef> models,
+        @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid Recipe> recipes,
+        @NotEmpty List<@Valid PretrainBlock> pretrain,
+        List<@Valid FinetuneBlock> finetune,
+        @NotNull @Valid AttackBlock attack,
+        @NotEmpty List<String> metrics) {
+
+    public int repeatsOrDefault() {
+        return repeats == null ? 1 : repeats;
+    }
+
+    public String outputOrDefault() {
+        return output == null ? "runs" : output;
+    }
+
+    public RuntimeConfig runtimeOrDefault() {
+        return runtime == null ? new RuntimeConfig(null, null) : runtime;
+    }
+
+    public DataConfig dataOrDefault() {
+        return data == null ? new DataConfig(null, null) : data;
+    }
+
+    public List<FinetuneBlock> finetuneOrEmpty() {
+        return finetune == null ? List.of() : finetune;
+    }
+}

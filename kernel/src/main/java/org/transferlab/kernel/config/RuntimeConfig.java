@@ -1,0 +1,23 @@
+package org.transferlab.kernel.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Where TensorFlow runs.
+ *
+ * @param device   {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+ * @param threads  intra-op threads; 0 lets TensorFlow choose
+ */
+public record RuntimeConfig(
+        @Pattern(regexp = "auto|cpu|gpu|gpu:[0-9]+", message = "must be auto, cpu, gpu or gpu:N") String device,
+        @Min(0) Integer threads) {
+
+    public String deviceOrDefault() {
+        return device == null ? "auto" : device;
+    }
+
+    public int threadsOrDefault() {
+        return threads == null ? 0 : threads;
+    }
+}

@@ -1,0 +1,15 @@
+package org.transferlab.kernel.plugin;
+
+import java.util.List;
+import java.util.Optional;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.Provider;
+
+/** Looks plugins up by kind and name. */
+public interface PluginCatalog {
+
+    Optional<Provider<?>> find(PluginKind kind, String name);
+
+    /** The names of every loaded plugin of a kind, sorted. */
+    List<String> names(PluginKind kind);
+}
