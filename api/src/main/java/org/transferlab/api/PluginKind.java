@@ -13,9 +13,11 @@ public enum PluginKind {
     METRIC("metric", MetricProvider.class);
 
     private final String label;
-    private final Class<? extends Provider<?>> serviceType;
+    @SuppressWarnings("rawtypes")
+    private final Class<? extends Provider> serviceType;
 
-    PluginKind(String label, Class<? extends Provider<?>> serviceType) {
+    @SuppressWarnings("rawtypes")
+    PluginKind(String label, Class<? extends Provider> serviceType) {
         this.label = label;
         this.serviceType = serviceType;
     }
@@ -24,7 +26,8 @@ public enum PluginKind {
         return label;
     }
 
-    public Class<? extends Provider<?>> serviceType() {
+    @SuppressWarnings("rawtypes")
+    public Class<? extends Provider> serviceType() {
         return serviceType;
     }
 }
