@@ -12,4 +12,12 @@ public interface PluginCatalog {
 
     /** The names of every loaded plugin of a kind, sorted. */
     List<String> names(PluginKind kind);
+
+    /**
+     * One line per plugin JAR that failed to load ("path: reason"). A failed JAR stops only the experiments that name a
+     * plugin it would have provided, so these lines are added to an unknown-plugin error.
+     */
+    default List<String> loadFailures() {
+        return List.of();
+    }
 }
