@@ -1,0 +1,21 @@
+package org.transferlab.plugins.metrics;
+
+import java.util.List;
+import org.transferlab.api.metric.Evaluation;
+import org.transferlab.api.metric.Metric;
+import org.transferlab.api.metric.MetricValue;
+
+/** Clean accuracy #{t(x)=y}/N and adversarial (robust) accuracy #{t(x′)=y}/N of the target. */
+final class AccuracyMetric implements Metric {
+
+    @Override
+    public List<MetricValue> compute(Evaluation e) {
+        long clean = 0;
+        long adversarial = 0;
+        for (int i = 0; i < e.size(); i++) {
+            clean += e.targetClean()[i] == e.labels()[i] ? 1 : 0;
+            adversarial += e.targetAdversarial()[i] == e.labels()[i] ? 1 : 0;
+        }
+        return List.of(Rate.of("clean_accuracy", clean, e.size()), Rate.of("adversarial_accuracy", adversarial, e.size()));
+    }
+}
