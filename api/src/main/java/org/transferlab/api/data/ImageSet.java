@@ -32,6 +32,15 @@ public record ImageSet(byte[] pixels, int[] labels) {
         return (pixels[index * PIXELS + row * SIDE + column] & 0xff) / 255f;
     }
 
+    /** Every image, in order, as floats in [0,1]. */
+    public float[] toFloats() {
+        float[] out = new float[pixels.length];
+        for (int p = 0; p < pixels.length; p++) {
+            out[p] = (pixels[p] & 0xff) / 255f;
+        }
+        return out;
+    }
+
     /** Copies the given images, in that order, as floats in [0,1]. */
     public float[] toFloats(int[] indices) {
         float[] out = new float[indices.length * PIXELS];

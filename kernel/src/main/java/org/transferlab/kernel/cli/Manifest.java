@@ -1,0 +1,60 @@
+package org.transferlab.kernel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.TensorFlow;
+import org.transferlab.api.ApiVersion;
+import org.transferlab.kernel.exec.ArtefactDirectory;
+import org.transferlab.kernel.exec.RunOptions;
+import org.transferlab.kernel.plan.TaskGraph;
+import org.transferlab.kernel.plugin.LoadedPlugin;
+
+/** {@code manifest.json}: what produced a run directory — the file and its hash, seeds, plugins, TensorFlow and device. */
+final class Manifest {
+
+    private Manifest() {
+    }
+
+    static void write(ExperimentOptions.Loaded loaded, RunOptions options, TaskGraph graph) throws IOException {
+        byte[] file = Files.readAllBytes(experimentFile(loaded));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("experiment", loaded.experiment().config().experiment());
+        manifest.put("file", experimentFile(loaded).toAbsolutePath().normalize().toString());
+        manifest.put("fileSha256", sha256(file));
+        manifest.put("seed", loaded.experiment().config().seed());
+        manifest.put("repeats", loaded.experiment().config().repeatsOrDefault());
+        manifest.put("transferlab", VersionProvider.kernelVersion());
+        manifest.put("pluginApi", ApiVersion.CURRENT.toString());
+        manifest.put("tensorflow", TensorFlow.version());
+        manifest.put("device", options.device());
+        manifest.put("threads", options.threads());
+        List<Map<String, String>> plugins = loaded.plugins().plugins().stream()
+                .map(Manifest::describe).toList();
+        manifest.put("plugins", plugins);
+        manifest.put("tasks", graph.tasks().stream().map(t -> Map.of("id", t.id(), "cacheKey", t.cacheKey())).toList());
+        manifest.put("config", new String(file, java.nio.charset.StandardCharsets.UTF_8));
+        ArtefactDirectory.writeJson(options.runDirectory().resolve("manifest.json"), manifest);
+    }
+
+    private static java.nio.file.Path experimentFile(ExperimentOptions.Loaded loaded) {
+        return loaded.experiment().file();
+    }
+
+    private static Map<String, String> describe(LoadedPlugin plugin) {
+        return Map.of("kind", plugin.kind().label(), "name", plugin.name(), "version", plugin.version(), "source", plugin.source());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

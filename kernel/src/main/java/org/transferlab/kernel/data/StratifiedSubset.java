@@ -1,0 +1,81 @@
+package org.transferlab.kernel.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses N images with the class proportions of the whole split. Each class's indices are shuffled with a generator
+ * seeded from the seed and the class, the quota per class is rounded by largest remainder (ties to the smaller class
+ * index), and the chosen indices are returned sorted — the same seed gives the same images on every machine.
+ */
+public final class StratifiedSubset {
+
+    private StratifiedSubset() {
+    }
+
+    public static int[] select(int[] labels, int count, long seed) {
+        if (count > labels.length) {
+            throw new IllegalArgumentException("cannot take " + count + " images from a split of " + labels.length);
+        }
+        if (count == labels.length) {
+            int[] all = new int[count];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        int[] quota = quotas(byClass, count, labels.length);
+        int[] chosen = new int[count];
+        int next = 0;
+        for (int c = 0; c < classes; c++) {
+            int[] members = byClass.get(c).stream().mapToInt(Integer::intValue).toArray();
+            shuffle(members, new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L + c));
+            System.arraycopy(members, 0, chosen, next, quota[c]);
+            next += quota[c];
+        }
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private static int[] quotas(List<List<Integer>> byClass, int count, int total) {
+        int classes = byClass.size();
+        int[] quota = new int[classes];
+        double[] remainder = new double[classes];
+        int assigned = 0;
+        for (int c = 0; c < classes; c++) {
+            double exact = (double) count * byClass.get(c).size() / total;
+            quota[c] = (int) Math.floor(exact);
+            remainder[c] = exact - quota[c];
+            assigned += quota[c];
+        }
+        while (assigned < count) {
+            int best = -1;
+            for (int c = 0; c < classes; c++) {
+                if (quota[c] < byClass.get(c).size() && (best < 0 || remainder[c] > remainder[best])) {
+                    best = c;
+                }
+            }
+            quota[best]++;
+            remainder[best] = -1;
+            assigned++;
+        }
+        return quota;
+    }
+
+    private static void shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.transferlab.kernel.exec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place that writes artefacts. A task writes into a fresh temporary sibling of its final directory; committing
+ * writes {@value #DONE} (with the cache key) last and renames the directory into place, so a killed run never leaves a
+ * directory that a later run would trust. Single files are written the same way: to a temporary name, then renamed.
+ */
+public final class ArtefactDirectory {
+
+    public static final String DONE = "done.json";
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ArtefactDirectory() {
+    }
+
+    /** The cache key recorded in a committed directory, if it is complete. */
+    public static Optional<String> committedKey(Path directory) {
+        Path done = directory.resolve(DONE);
+        if (!Files.isRegularFile(done)) {
+            return Optional.empty();
+        }
+        try {
+            Object key = JSON.readValue(done.toFile(), Map.class).get("cacheKey");
+            return Optional.ofNullable(key == null ? null : key.toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A fresh, empty working directory next to {@code target}. */
+    public static Path begin(Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            return Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a working directory for " + target, e);
+        }
+    }
+
+    /** Marks {@code working} complete for {@code cacheKey} and moves it to {@code target}, replacing a stale one. */
+    public static void commit(Path working, Path target, String cacheKey, Map<String, Object> summary) {
+        try {
+            writeJson(working.resolve(DONE), Map.of("cacheKey", cacheKey, "summary", summary));
+            if (Files.exists(target)) {
+                Path stale = target.resolveSibling("." + target.getFileName() + ".stale-" + UUID.randomUUID());
+                Files.move(target, stale, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(stale);
+            }
+            Files.move(working, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit " + target, e);
+        }
+    }
+
+    /** Removes a working directory that will not be committed. */
+    public static void abandon(Path working) {
+        try {
+            deleteTree(working);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + working, e);
+        }
+    }
+
+    public static void writeJson(Path file, Object value) throws IOException {
+        writeAtomically(file, JSON.writeValueAsBytes(value));
+    }
+
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
+        Files.write(temporary, content);
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,123 @@
+package org.transferlab.kernel.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.attack.Attack;
+import org.transferlab.api.attack.AttackProvider;
+import org.transferlab.api.attack.Budget;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.kernel.config.AttackBlock.AttackLabels;
+import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.Weights;
+import org.transferlab.kernel.io.Npy;
+import org.transferlab.kernel.plan.AttackTask;
+import org.transferlab.kernel.plan.TrainTask;
+
+/**
+ * Crafts adversarial examples on one source model, batch by batch, checks every batch against the attack's budget, and
+ * stores them as float32 {@code .npy} with the clean indices, labels, the source's predictions and a preview grid.
+ */
+final class AttackExecutor {
+
+    static final String ADVERSARIAL = "adversarial.npy";
+    static final String INDICES = "clean_indices.npy";
+    static final String LABELS = "labels.npy";
+    static final String ATTACK_LABELS = "attack_labels.npy";
+    static final String SOURCE_CLEAN = "source_clean.npy";
+    static final String SOURCE_ADVERSARIAL = "source_adversarial.npy";
+    static final int BATCH = 256;
+
+    private final RunContext context;
+
+    AttackExecutor(RunContext context) {
+        this.context = context;
+    }
+
+    /** The images every attack of the run uses: the same seeded subset for all sources, so comparisons are paired. */
+    static int[] attackedIndices(RunContext context, String alias, String split, int samples) {
+        ImageSet images = context.datasets().split(alias, split);
+        if (samples == images.count()) {
+            int[] all = new int[samples];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        return org.transferlab.kernel.data.StratifiedSubset.select(images.labels(), samples, context.config().seed());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map<String, Object> execute(AttackTask task, Path working) throws IOException {
+        TrainTask source = context.trainTask(task.sourceId());
+        Architecture architecture = context.architectureOf(source);
+        Weights weights = Weights.read(context.directoryOf(source).resolve(TrainExecutor.WEIGHTS));
+        AttackProvider provider = (AttackProvider) context.plugins().find(PluginKind.ATTACK, task.setting().plugin()).orElseThrow();
+        Attack attack = provider.create(task.setting().options());
+        Budget budget = attack.budget();
+
+        ImageSet all = context.datasets().split(task.datasetAlias(), task.split());
+        int[] indices = attackedIndices(context, task.datasetAlias(), task.split(), task.samples());
+        ImageSet images = all.select(indices);
+        int n = images.count();
+        float[] clean = images.toFloats();
+        float[] adversarial = new float[clean.length];
+        int[] attackLabels = new int[n];
+        int[] sourceClean = new int[n];
+        int[] sourceAdversarial = new int[n];
+        SplittableRandom random = new SplittableRandom(task.seed());
+
+        long started = System.nanoTime();
+        try (Network network = new Network(architecture, weights, Set.of(), null, context.runtime())) {
+            for (int from = 0; from < n; from += BATCH) {
+                int to = Math.min(n, from + BATCH);
+                float[] batch = Arrays.copyOfRange(clean, from * ImageSet.PIXELS, to * ImageSet.PIXELS);
+                int[] predicted = network.predict(batch, to - from);
+                System.arraycopy(predicted, 0, sourceClean, from, to - from);
+                int[] labels = task.labels() == AttackLabels.GROUND_TRUTH
+                        ? Arrays.copyOfRange(images.labels(), from, to) : predicted;
+                System.arraycopy(labels, 0, attackLabels, from, to - from);
+                float[] crafted = attack.perturb(network, batch, labels, random.split());
+                BudgetCheck.verify(task.setting().label(), budget, batch, crafted, from);
+                System.arraycopy(crafted, 0, adversarial, from * ImageSet.PIXELS, crafted.length);
+                System.arraycopy(network.predict(crafted, to - from), 0, sourceAdversarial, from, to - from);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Files.write(working.resolve(ADVERSARIAL), Npy.encode(adversarial, n, ImageSet.SIDE, ImageSet.SIDE, 1));
+        Files.write(working.resolve(INDICES), Npy.encode(indices, n));
+        Files.write(working.resolve(LABELS), Npy.encode(images.labels(), n));
+        Files.write(working.resolve(ATTACK_LABELS), Npy.encode(attackLabels, n));
+        Files.write(working.resolve(SOURCE_CLEAN), Npy.encode(sourceClean, n));
+        Files.write(working.resolve(SOURCE_ADVERSARIAL), Npy.encode(sourceAdversarial, n));
+        PreviewGrid.write(working.resolve("preview.png"), clean, adversarial, Math.min(n, 8));
+
+        int fooled = 0;
+        for (int i = 0; i < n; i++) {
+            fooled += sourceAdversarial[i] != attackLabels[i] ? 1 : 0;
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("id", task.id());
+        meta.put("source", task.sourceId());
+        meta.put("attack", task.setting().plugin());
+        meta.put("options", task.setting().options());
+        meta.put("budget", budget);
+        meta.put("dataset", task.datasetAlias());
+        meta.put("split", task.split());
+        meta.put("labels", task.labels().name().toLowerCase().replace('_', '-'));
+        meta.put("seed", task.seed());
+        meta.put("images", n);
+        meta.put("sourceFoolingRate", (double) fooled / n);
+        meta.put("seconds", seconds);
+        meta.put("imagesPerSecond", n / seconds);
+        ArtefactDirectory.writeJson(working.resolve("meta.json"), meta);
+        return Map.of("images", n, "sourceFoolingRate", (double) fooled / n, "imagesPerSecond", n / seconds);
+    }
+
+}

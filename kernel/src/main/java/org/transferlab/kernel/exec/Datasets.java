@@ -1,0 +1,65 @@
+package org.transferlab.kernel.exec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.data.DataContext;
+import org.transferlab.api.data.Dataset;
+import org.transferlab.api.data.DatasetProvider;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.kernel.config.PluginRef;
+import org.transferlab.kernel.data.StratifiedSubset;
+import org.transferlab.kernel.plugin.PluginCatalog;
+
+/** Opens each dataset alias once per run and hands out splits and seeded stratified subsets. */
+final class Datasets {
+
+    private final Map<String, PluginRef> aliases;
+    private final PluginCatalog plugins;
+    private final DataContext context;
+    private final Map<String, Dataset> opened = new HashMap<>();
+
+    Datasets(Map<String, PluginRef> aliases, PluginCatalog plugins, DataContext context) {
+        this.aliases = aliases;
+        this.plugins = plugins;
+        this.context = context;
+    }
+
+    Dataset open(String alias) {
+        return opened.computeIfAbsent(alias, this::load);
+    }
+
+    ImageSet split(String alias, String split) {
+        try {
+            return open(alias).split(split);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read split " + split + " of dataset " + alias, e);
+        }
+    }
+
+    /** {@code count} images of a split, stratified by class and chosen by {@code seed}; the whole split when count is null. */
+    ImageSet subset(String alias, String split, Integer count, long seed) {
+        ImageSet images = split(alias, split);
+        if (count == null || count == images.count()) {
+            return images;
+        }
+        return images.select(StratifiedSubset.select(images.labels(), count, seed));
+    }
+
+    int numClasses(String alias) {
+        return open(alias).info().numClasses();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Dataset load(String alias) {
+        PluginRef ref = aliases.get(alias);
+        DatasetProvider provider = (DatasetProvider) plugins.find(PluginKind.DATASET, ref.plugin()).orElseThrow();
+        try {
+            return provider.open(ref.options(), context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open dataset " + alias + " (" + ref.plugin() + ")", e);
+        }
+    }
+}

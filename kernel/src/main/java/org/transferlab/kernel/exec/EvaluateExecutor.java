@@ -1,0 +1,92 @@
+package org.transferlab.kernel.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.api.metric.Evaluation;
+import org.transferlab.api.metric.MetricProvider;
+import org.transferlab.api.metric.MetricValue;
+import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.Weights;
+import org.transferlab.kernel.io.Npy;
+import org.transferlab.kernel.plan.AttackTask;
+import org.transferlab.kernel.plan.EvaluateTask;
+import org.transferlab.kernel.plan.TrainTask;
+
+/** Runs one target on the clean and adversarial images of one attack task and computes every configured metric. */
+final class EvaluateExecutor {
+
+    static final String METRICS = "metrics.json";
+
+    private final RunContext context;
+
+    EvaluateExecutor(RunContext context) {
+        this.context = context;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map<String, Object> execute(EvaluateTask task, Path working) throws IOException {
+        TrainTask target = context.trainTask(task.targetId());
+        AttackTask attack = (AttackTask) context.graph().task(task.attackId()).orElseThrow();
+        Path attackDirectory = context.directoryOf(attack);
+        int[] indices = read(attackDirectory.resolve(AttackExecutor.INDICES)).ints();
+        float[] adversarial = read(attackDirectory.resolve(AttackExecutor.ADVERSARIAL)).floats();
+        ImageSet images = context.datasets().split(attack.datasetAlias(), attack.split()).select(indices);
+        float[] clean = images.toFloats();
+        int n = images.count();
+
+        int[] targetClean;
+        int[] targetAdversarial;
+        Weights weights = Weights.read(context.directoryOf(target).resolve(TrainExecutor.WEIGHTS));
+        try (Network network = new Network(context.architectureOf(target), weights, Set.of(), null, context.runtime())) {
+            targetClean = network.predict(clean, n);
+            targetAdversarial = network.predict(adversarial, n);
+        }
+
+        float[] linf = new float[n];
+        float[] l2 = new float[n];
+        int[] l0 = new int[n];
+        for (int i = 0; i < n; i++) {
+            double squares = 0;
+            for (int p = i * ImageSet.PIXELS; p < (i + 1) * ImageSet.PIXELS; p++) {
+                float difference = Math.abs(adversarial[p] - clean[p]);
+                linf[i] = Math.max(linf[i], difference);
+                squares += (double) difference * difference;
+                l0[i] += difference > 0 ? 1 : 0;
+            }
+            l2[i] = (float) Math.sqrt(squares);
+        }
+        Evaluation evaluation = new Evaluation(images.labels(),
+                read(attackDirectory.resolve(AttackExecutor.ATTACK_LABELS)).ints(), targetClean, targetAdversarial,
+                read(attackDirectory.resolve(AttackExecutor.SOURCE_CLEAN)).ints(),
+                read(attackDirectory.resolve(AttackExecutor.SOURCE_ADVERSARIAL)).ints(), linf, l2, l0);
+
+        List<MetricValue> values = new ArrayList<>();
+        for (String name : context.config().metrics()) {
+            MetricProvider provider = (MetricProvider) context.plugins().find(PluginKind.METRIC, name).orElseThrow();
+            values.addAll(provider.create(DefaultOptions.of(provider.optionsType())).compute(evaluation));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", task.id());
+        result.put("target", task.targetId());
+        result.put("source", task.sourceId());
+        result.put("attack", attack.setting().label());
+        result.put("repeat", task.repeat());
+        result.put("images", n);
+        result.put("metrics", values);
+        ArtefactDirectory.writeJson(working.resolve(METRICS), result);
+        return Map.of("metrics", values.size());
+    }
+
+    private static Npy.Array read(Path file) throws IOException {
+        return Npy.decode(Files.readAllBytes(file), file.toString());
+    }
+
+}

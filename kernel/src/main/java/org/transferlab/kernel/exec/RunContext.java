@@ -1,0 +1,41 @@
+package org.transferlab.kernel.exec;
+
+import java.nio.file.Path;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.ModelProvider;
+import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.config.PluginRef;
+import org.transferlab.kernel.engine.RuntimeOptions;
+import org.transferlab.kernel.plan.Task;
+import org.transferlab.kernel.plan.TaskGraph;
+import org.transferlab.kernel.plan.TrainTask;
+import org.transferlab.kernel.plugin.PluginRegistry;
+
+/** Everything the task executors share during one run. */
+record RunContext(ExperimentConfig config, PluginRegistry plugins, TaskGraph graph, Datasets datasets, RunOptions options) {
+
+    Path directoryOf(Task task) {
+        return options.runDirectory().resolve(task.directory());
+    }
+
+    Path directoryOf(String taskId) {
+        return directoryOf(graph.task(taskId).orElseThrow());
+    }
+
+    TrainTask trainTask(String id) {
+        return (TrainTask) graph.task(id).orElseThrow();
+    }
+
+    RuntimeOptions runtime() {
+        return new RuntimeOptions(options.device(), options.threads());
+    }
+
+    /** The architecture a training task produces: its model alias sized for its dataset's classes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Architecture architectureOf(TrainTask task) {
+        PluginRef ref = config.models().get(task.modelAlias());
+        ModelProvider provider = (ModelProvider) plugins.find(PluginKind.MODEL, ref.plugin()).orElseThrow();
+        return provider.create(ref.options(), datasets.numClasses(task.datasetAlias()));
+    }
+}

@@ -1,0 +1,121 @@
+package org.transferlab.kernel.exec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.transferlab.api.data.DataContext;
+import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.engine.TrainingListener;
+import org.transferlab.kernel.plan.AttackTask;
+import org.transferlab.kernel.plan.EvaluateTask;
+import org.transferlab.kernel.plan.Task;
+import org.transferlab.kernel.plan.TaskGraph;
+import org.transferlab.kernel.plan.TrainTask;
+import org.transferlab.kernel.plugin.PluginRegistry;
+
+/**
+ * Executes a task graph in dependency order. A task whose directory holds a committed cache key equal to its own is
+ * skipped; every other task runs in a temporary directory that is renamed into place only when it is complete.
+ */
+public final class Runner {
+
+    private final RunContext context;
+    private final PrintStream out;
+    private final TrainingListener listener;
+
+    public Runner(ExperimentConfig config, PluginRegistry plugins, TaskGraph graph, RunOptions options, PrintStream out,
+            TrainingListener listener) {
+        DataContext data = new DataContext(options.dataRoot(), options.download());
+        this.context = new RunContext(config, plugins, graph, new Datasets(config.datasets(), plugins, data), options);
+        this.out = Objects.requireNonNull(out, "out is null");
+        this.listener = Objects.requireNonNull(listener, "listener is null");
+    }
+
+    /** Whether a task's artefacts are present and were made from exactly its current settings. */
+    public static boolean isCached(Task task, Path runDirectory) {
+        return ArtefactDirectory.committedKey(runDirectory.resolve(task.directory()))
+                .filter(task.cacheKey()::equals).isPresent();
+    }
+
+    /**
+     * Runs the selected tasks (and nothing else; their dependencies must be cached or selected too).
+     *
+     * @return the ids of the tasks that were executed, in order
+     */
+    public List<String> run(Predicate<Task> selected) {
+        removeAbandonedWork();
+        List<String> executed = new ArrayList<>();
+        List<Task> tasks = context.graph().tasks().stream().filter(selected).toList();
+        int position = 0;
+        for (Task task : tasks) {
+            position++;
+            if (!context.options().force() && isCached(task, context.options().runDirectory())) {
+                out.printf("[%d/%d] %s: cached%n", position, tasks.size(), task.id());
+                continue;
+            }
+            for (String dependency : task.dependencies()) {
+                Task needed = context.graph().task(dependency).orElseThrow();
+                if (!selected.test(needed) && !isCached(needed, context.options().runDirectory())) {
+                    throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");
+                }
+            }
+            out.printf("[%d/%d] %s: running%n", position, tasks.size(), task.id());
+            long started = System.nanoTime();
+            execute(task);
+            out.printf("[%d/%d] %s: done in %.1f s%n", position, tasks.size(), task.id(), (System.nanoTime() - started) / 1e9);
+            executed.add(task.id());
+        }
+        return executed;
+    }
+
+    private void execute(Task task) {
+        Path target = context.directoryOf(task);
+        Path working = ArtefactDirectory.begin(target);
+        boolean committed = false;
+        try {
+            Map<String, Object> summary;
+            if (task instanceof TrainTask train) {
+                summary = new TrainExecutor(context, listener).execute(train, working);
+            } else if (task instanceof AttackTask attack) {
+                summary = new AttackExecutor(context).execute(attack, working);
+            } else {
+                summary = new EvaluateExecutor(context).execute((EvaluateTask) task, working);
+            }
+            ArtefactDirectory.commit(working, target, task.cacheKey(), summary);
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(task.id() + ": " + e.getMessage(), e);
+        } finally {
+            if (!committed) {
+                ArtefactDirectory.abandon(working);
+            }
+        }
+    }
+
+    /** Working directories left by a killed run are never trusted; they are removed before anything else runs. */
+    private void removeAbandonedWork() {
+        Path root = context.options().runDirectory();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root, 3)) {
+            for (Path path : paths.filter(p -> p.getFileName().toString().matches("\\..*\\.(tmp|stale)-.*")).toList()) {
+                if (Files.isDirectory(path)) {
+                    ArtefactDirectory.abandon(path);
+                } else {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + root, e);
+        }
+    }
+}

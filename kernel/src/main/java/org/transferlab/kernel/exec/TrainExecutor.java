@@ -1,0 +1,71 @@
+package org.transferlab.kernel.exec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.kernel.config.Recipe;
+import org.transferlab.kernel.engine.EpochRecord;
+import org.transferlab.kernel.engine.FreezeRule;
+import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.Trainer;
+import org.transferlab.kernel.engine.TrainingListener;
+import org.transferlab.kernel.engine.TrainingResult;
+import org.transferlab.kernel.engine.Weights;
+import org.transferlab.kernel.plan.TrainTask;
+
+/** Pre-trains or fine-tunes one model and stores its weights, history and test accuracy. */
+final class TrainExecutor {
+
+    static final String WEIGHTS = "weights.npz";
+    static final String MODEL = "model.json";
+
+    private final RunContext context;
+    private final TrainingListener listener;
+
+    TrainExecutor(RunContext context, TrainingListener listener) {
+        this.context = context;
+        this.listener = listener;
+    }
+
+    Map<String, Object> execute(TrainTask task, Path working) throws IOException {
+        Architecture architecture = context.architectureOf(task);
+        Recipe recipe = context.config().recipes().get(task.recipeName());
+        ImageSet train = context.datasets().subset(task.datasetAlias(), "train", task.subset().orElse(null), task.seed());
+        ImageSet test = context.datasets().split(task.datasetAlias(), "test");
+
+        Weights initial;
+        Set<String> frozen;
+        if (task.parentId().isPresent()) {
+            Weights parent = Weights.read(context.directoryOf(task.parentId().get()).resolve(WEIGHTS));
+            initial = Weights.forFineTuning(architecture, parent, task.seed());
+            frozen = FreezeRule.frozenParameters(task.freeze(), architecture.parameters());
+        } else {
+            initial = Weights.initialize(architecture, task.seed());
+            frozen = Set.of();
+        }
+
+        TrainingResult result;
+        try (Network network = new Network(architecture, initial, frozen, recipe, context.runtime())) {
+            result = new Trainer(recipe, task.seed(), listener).train(network, train, test);
+        }
+        result.weights().write(working.resolve(WEIGHTS));
+        List<EpochRecord> history = result.history();
+        EpochRecord last = history.get(history.size() - 1);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", task.id());
+        model.put("model", task.modelAlias());
+        model.put("dataset", task.datasetAlias());
+        model.put("classes", context.datasets().numClasses(task.datasetAlias()));
+        model.put("trainImages", train.count());
+        model.put("frozen", frozen.stream().sorted().toList());
+        model.put("parent", task.parentId().orElse(null));
+        model.put("history", history);
+        ArtefactDirectory.writeJson(working.resolve(MODEL), model);
+        return Map.of("testAccuracy", last.testAccuracy(), "loss", last.loss());
+    }
+}

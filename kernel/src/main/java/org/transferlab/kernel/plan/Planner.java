@@ -1,0 +1,194 @@
+package org.transferlab.kernel.plan;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.data.DatasetProvider;
+import org.transferlab.kernel.config.AttackBlock;
+import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.config.FinetuneBlock;
+import org.transferlab.kernel.config.Freeze;
+import org.transferlab.kernel.config.PluginRef;
+import org.transferlab.kernel.config.PretrainBlock;
+import org.transferlab.kernel.plugin.LoadedPlugin;
+import org.transferlab.kernel.plugin.PluginRegistry;
+
+/**
+ * Expands the pretrain → fine-tune → attack matrix of a validated experiment into a task graph. Lists multiply: every
+ * model × dataset of a pretrain block, every parent × subset of a fine-tune block, every source × attack setting, every
+ * target × attack task, once per repeat.
+ */
+public final class Planner {
+
+    private final ExperimentConfig config;
+    private final PluginRegistry plugins;
+
+    public Planner(ExperimentConfig config, PluginRegistry plugins) {
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.plugins = Objects.requireNonNull(plugins, "plugins is null");
+    }
+
+    public TaskGraph plan() {
+        List<Task> tasks = new ArrayList<>();
+        for (int repeat = 1; repeat <= config.repeatsOrDefault(); repeat++) {
+            List<TrainTask> pretrained = pretrainTasks(repeat);
+            List<TrainTask> finetuned = finetuneTasks(pretrained, repeat);
+            List<AttackTask> attacks = attackTasks(pretrained, repeat);
+            tasks.addAll(pretrained);
+            tasks.addAll(finetuned);
+            tasks.addAll(attacks);
+            tasks.addAll(evaluateTasks(finetuned, attacks, repeat));
+        }
+        return new TaskGraph(tasks);
+    }
+
+    private List<TrainTask> pretrainTasks(int repeat) {
+        Map<String, TrainTask> tasks = new LinkedHashMap<>();
+        for (PretrainBlock block : config.pretrain()) {
+            for (String model : block.models()) {
+                for (String dataset : block.datasets()) {
+                    String id = TaskKind.PRETRAIN.label() + "/" + model + "@" + dataset
+                            + (block.subset() == null ? "" : "-n" + block.subset()) + repeatSuffix(repeat);
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("kind", "pretrain");
+                    key.put("model", pluginIdentity(PluginKind.MODEL, config.models().get(model)));
+                    key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(dataset)));
+                    key.put("recipe", config.recipes().get(block.recipe()));
+                    key.put("subset", block.subset());
+                    long seed = seed(id);
+                    key.put("seed", seed);
+                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
+                            Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
+                            CacheKey.of(key)));
+                }
+            }
+        }
+        return List.copyOf(tasks.values());
+    }
+
+    private List<TrainTask> finetuneTasks(List<TrainTask> pretrained, int repeat) {
+        Map<String, TrainTask> tasks = new LinkedHashMap<>();
+        for (FinetuneBlock block : config.finetuneOrEmpty()) {
+            Freeze freeze = block.freeze() == null ? Freeze.NONE : block.freeze();
+            List<Integer> subsets = block.subset() == null ? Collections.singletonList(null) : block.subset();
+            for (TrainTask parent : pretrained) {
+                if (!selected(parent, block.from())) {
+                    continue;
+                }
+                for (Integer subset : subsets) {
+                    String parentName = parent.id().substring(parent.id().indexOf('/') + 1)
+                            .replace(repeatSuffix(repeat), "");
+                    String id = TaskKind.FINETUNE.label() + "/" + parentName + ">" + block.dataset()
+                            + "-n" + (subset == null ? "all" : subset) + "-" + freeze.label() + repeatSuffix(repeat);
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("kind", "finetune");
+                    key.put("parent", parent.cacheKey());
+                    key.put("model", pluginIdentity(PluginKind.MODEL, config.models().get(parent.modelAlias())));
+                    key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(block.dataset())));
+                    key.put("recipe", config.recipes().get(block.recipe()));
+                    key.put("subset", subset);
+                    key.put("freeze", freeze);
+                    long seed = seed(id);
+                    key.put("seed", seed);
+                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
+                            block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
+                            CacheKey.of(key)));
+                }
+            }
+        }
+        return List.copyOf(tasks.values());
+    }
+
+    private static boolean selected(TrainTask parent, FinetuneBlock.From from) {
+        boolean modelMatches = from.models() == null || from.models().contains(parent.modelAlias());
+        boolean datasetMatches = from.datasets() == null || from.datasets().contains(parent.datasetAlias());
+        return modelMatches && datasetMatches;
+    }
+
+    private List<AttackTask> attackTasks(List<TrainTask> sources, int repeat) {
+        AttackBlock attack = config.attack();
+        String split = attack.data().splitOrDefault();
+        int samples = attack.data().samples() != null ? attack.data().samples() : splitSize(attack.data().dataset(), split);
+        List<AttackTask> tasks = new ArrayList<>();
+        for (TrainTask source : sources) {
+            String sourceName = source.id().substring(source.id().indexOf('/') + 1).replace(repeatSuffix(repeat), "");
+            for (PluginRef method : attack.methods()) {
+                for (Record options : method.variants()) {
+                    AttackSetting setting = AttackSetting.of(method.plugin(), options);
+                    String id = TaskKind.ATTACK.label() + "/" + sourceName + "/" + setting.label() + repeatSuffix(repeat);
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("kind", "attack");
+                    key.put("source", source.cacheKey());
+                    key.put("attack", Map.of("plugin", method.plugin(), "version", version(PluginKind.ATTACK, method.plugin()),
+                            "options", options));
+                    key.put("data", pluginIdentity(PluginKind.DATASET, config.datasets().get(attack.data().dataset())));
+                    key.put("split", split);
+                    key.put("samples", samples);
+                    key.put("labels", attack.labelsOrDefault());
+                    long seed = seed(id);
+                    key.put("seed", seed);
+                    tasks.add(new AttackTask(id, source.id(), setting, attack.data().dataset(), split, samples,
+                            attack.labelsOrDefault(), repeat, seed, CacheKey.of(key)));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    private List<EvaluateTask> evaluateTasks(List<TrainTask> targets, List<AttackTask> attacks, int repeat) {
+        List<EvaluateTask> tasks = new ArrayList<>();
+        List<Map<String, String>> metrics = config.metrics().stream()
+                .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
+                .toList();
+        for (TrainTask target : targets) {
+            String targetName = target.id().substring(target.id().indexOf('/') + 1).replace(repeatSuffix(repeat), "");
+            for (AttackTask attack : attacks) {
+                String attackName = attack.id().substring(attack.id().indexOf('/') + 1).replace(repeatSuffix(repeat), "");
+                String id = TaskKind.EVALUATE.label() + "/" + targetName + "/" + attackName + repeatSuffix(repeat);
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("kind", "evaluate");
+                key.put("target", target.cacheKey());
+                key.put("attack", attack.cacheKey());
+                key.put("metrics", metrics);
+                tasks.add(new EvaluateTask(id, target.id(), attack.id(), attack.sourceId(), repeat, CacheKey.of(key)));
+            }
+        }
+        return tasks;
+    }
+
+    private Map<String, Object> pluginIdentity(PluginKind kind, PluginRef ref) {
+        return Map.of("plugin", ref.plugin(), "version", version(kind, ref.plugin()), "options", ref.options());
+    }
+
+    private String version(PluginKind kind, String name) {
+        return plugins.plugin(kind, name).map(LoadedPlugin::version)
+                .orElseThrow(() -> new IllegalStateException("no " + kind.label() + " plugin named " + name));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private int splitSize(String datasetAlias, String split) {
+        PluginRef ref = config.datasets().get(datasetAlias);
+        DatasetProvider provider = (DatasetProvider) plugins.find(PluginKind.DATASET, ref.plugin()).orElseThrow();
+        Integer size = provider.describe(ref.options()).splitSizes().get(split);
+        if (size == null) {
+            throw new IllegalStateException("dataset " + datasetAlias + " has no split " + split);
+        }
+        return size;
+    }
+
+    private String repeatSuffix(int repeat) {
+        return config.repeatsOrDefault() == 1 ? "" : "-r" + repeat;
+    }
+
+    /** A seed per task that depends only on the experiment seed and the task's id, never on the order of planning. */
+    private long seed(String id) {
+        return ByteBuffer.wrap(HexFormat.of().parseHex(CacheKey.of(config.seed() + ":" + id), 0, 16)).getLong();
+    }
+}

@@ -1,0 +1,41 @@
+package org.transferlab.kernel.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The planned tasks in an order where every task comes after its dependencies. */
+public final class TaskGraph {
+
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+
+    TaskGraph(List<Task> ordered) {
+        for (Task task : ordered) {
+            for (String dependency : task.dependencies()) {
+                if (!tasks.containsKey(dependency)) {
+                    throw new IllegalStateException(task.id() + " depends on " + dependency + ", which is not planned before it");
+                }
+            }
+            if (tasks.put(task.id(), task) != null) {
+                throw new IllegalStateException("two tasks have the id " + task.id());
+            }
+        }
+    }
+
+    public List<Task> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    public Optional<Task> task(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    public <T extends Task> List<T> tasks(Class<T> type) {
+        return tasks.values().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+}

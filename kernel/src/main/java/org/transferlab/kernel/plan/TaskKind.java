@@ -1,0 +1,16 @@
+package org.transferlab.kernel.plan;
+
+/** The stages of a study, in the order their tasks depend on each other. */
+public enum TaskKind {
+    PRETRAIN("pretrain"), FINETUNE("finetune"), ATTACK("attack"), EVALUATE("evaluate");
+
+    private final String label;
+
+    TaskKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

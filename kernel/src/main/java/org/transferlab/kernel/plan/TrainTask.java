@@ -1,0 +1,30 @@
+package org.transferlab.kernel.plan;
+
+import java.util.List;
+import java.util.Optional;
+import org.transferlab.kernel.config.Freeze;
+
+/**
+ * Pre-training from scratch (no parent) or fine-tuning from a pre-trained model.
+ *
+ * @param subset  number of training images, or empty for the whole split
+ * @param seed    initialisation and shuffling seed, derived from the experiment seed and the id
+ */
+public record TrainTask(
+        String id,
+        TaskKind kind,
+        String modelAlias,
+        String datasetAlias,
+        String recipeName,
+        Optional<Integer> subset,
+        Optional<String> parentId,
+        Freeze freeze,
+        int repeat,
+        long seed,
+        String cacheKey) implements Task {
+
+    @Override
+    public List<String> dependencies() {
+        return parentId.map(List::of).orElse(List.of());
+    }
+}
