@@ -1,0 +1,315 @@
+package org.transferlab.kernel.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.transferlab.api.attack.SourceModel;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.kernel.engine.VariableStore.Variable;
+
+/**
+ * One TensorFlow graph and session for an {@link Architecture}: its variables, the inference-mode forward pass with
+ * the input gradient that attacks use, and (when built for training) the training-mode forward pass with the optimizer
+ * updates. Both passes share the variables. Not thread-safe; close it to free its native memory.
+ */
+public final class Network implements SourceModel, AutoCloseable {
+
+    private static final long SIDE = ImageSet.SIDE;
+
+    private final Graph graph;
+    private final VariableStore variables;
+    private final Placeholder<TFloat32> images;
+    private final Placeholder<TInt32> labels;
+    private final Operand<TFloat32> logits;
+    private final Operand<TFloat32> inputGradient;
+    private final TrainingGraph training;
+    private final int numClasses;
+    private final Session session;
+
+    private Network(Architecture architecture, Weights weights, OptimizerSettings optimizer, Set<String> frozen,
+                    RuntimeOptions runtime) {
+        graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            variables = new VariableStore(tf, architecture);
+            checkFrozenNames(frozen);
+            images = tf.withName("images").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, SIDE, SIDE, 1)));
+            labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+
+            variables.enterMode(tf.withSubScope("inference"), false);
+            logits = architecture.logits(variables, images, false);
+            numClasses = classCount(logits);
+            Operand<TFloat32> oneHotLabels = tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f),
+                    tf.constant(0f));
+            Ops attack = tf.withSubScope("attack");
+            Operand<TFloat32> summedLoss = attack.reduceSum(
+                    attack.nn.softmaxCrossEntropyWithLogits(logits, oneHotLabels).loss(), attack.constant(0));
+            inputGradient = attack.gradients(summedLoss, List.of(images)).dy(0);
+
+            if (optimizer == null) {
+                training = null;
+            } else {
+                variables.enterMode(tf.withSubScope("training_forward"), true);
+                Operand<TFloat32> trainingLogits = architecture.logits(variables, images, true);
+                training = new TrainingGraph(tf, variables, trainingLogits, labels, oneHotLabels, frozen, optimizer);
+            }
+            Operand<TFloat32> gpuProbe = runtime.requiresGpu() ? gpuProbe(tf) : null;
+
+            session = new Session(graph, runtime.sessionConfig());
+            if (gpuProbe != null) {
+                checkGpuVisible(gpuProbe, runtime);
+            }
+            load(weights);
+            if (training != null) {
+                training.resetOptimizer(session);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A network for evaluation and attacks only. */
+    public static Network forInference(Architecture architecture, Weights weights, RuntimeOptions runtime) {
+        requireNonNull(architecture, "architecture is null");
+        requireNonNull(weights, "weights is null");
+        requireNonNull(runtime, "runtime is null");
+        return new Network(architecture, weights, null, Set.of(), runtime);
+    }
+
+    /** A network that can also train every parameter not in {@code frozen}, starting with fresh optimizer state. */
+    public static Network forTraining(Architecture architecture, Weights weights, OptimizerSettings optimizer,
+                                      Set<String> frozen, RuntimeOptions runtime) {
+        requireNonNull(architecture, "architecture is null");
+        requireNonNull(weights, "weights is null");
+        requireNonNull(optimizer, "optimizer is null");
+        requireNonNull(frozen, "frozen is null");
+        requireNonNull(runtime, "runtime is null");
+        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), runtime);
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** One optimizer step on a batch of {@code labels.length} images ([0,1] floats, 784 per image). */
+    public StepResult trainStep(float[] images, int[] labels, float learningRate) {
+        if (training == null) {
+            throw new IllegalStateException("this network was built for inference only");
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        try (TFloat32 imageTensor = imageTensor(images, labels.length);
+             TInt32 labelTensor = labelTensor(labels)) {
+            return training.step(session, this.images, imageTensor, this.labels, labelTensor, learningRate);
+        }
+    }
+
+    @Override
+    public float[] logits(float[] images, int count) {
+        try (TFloat32 imageTensor = imageTensor(images, count);
+             Result result = session.runner().feed(this.images, imageTensor).fetch(logits).run()) {
+            return toArray((TFloat32) result.get(0), (long) count * numClasses);
+        }
+    }
+
+    @Override
+    public float[] lossGradient(float[] images, int[] labels) {
+        try (TFloat32 imageTensor = imageTensor(images, labels.length);
+             TInt32 labelTensor = labelTensor(labels);
+             Result result = session.runner()
+                     .feed(this.images, imageTensor)
+                     .feed(this.labels, labelTensor)
+                     .fetch(inputGradient)
+                     .run()) {
+            return toArray((TFloat32) result.get(0), images.length);
+        }
+    }
+
+    /** The most likely class of each of {@code count} images, in inference mode. */
+    public int[] predict(float[] images, int count) {
+        return argMax(logits(images, count), count);
+    }
+
+    /** The most likely class of every image of a set, converting and running {@code batchSize} images at a time. */
+    public int[] predict(ImageSet set, int batchSize) {
+        requireNonNull(set, "set is null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        int[] predictions = new int[set.count()];
+        for (int start = 0; start < set.count(); start += batchSize) {
+            int[] batch = new int[Math.min(batchSize, set.count() - start)];
+            int offset = start;
+            Arrays.setAll(batch, i -> offset + i);
+            System.arraycopy(predict(set.toFloats(batch), batch.length), 0, predictions, start, batch.length);
+        }
+        return predictions;
+    }
+
+    /** Replaces every parameter and state value; the weights must hold exactly the model's tensors. */
+    public void load(Weights weights) {
+        requireNonNull(weights, "weights is null");
+        List<Variable> all = allVariables();
+        checkMatches(weights, all);
+        Session.Runner runner = session.runner();
+        List<TFloat32> values = new ArrayList<>();
+        try {
+            for (Variable variable : all) {
+                TFloat32 value = TFloat32.tensorOf(Shape.of(variable.shape()),
+                        DataBuffers.of(weights.get(variable.name()).values(), true, false));
+                values.add(value);
+                runner.feed(variable.loadValue(), value).addTarget(variable.load());
+            }
+            runner.run();
+        } finally {
+            values.forEach(TFloat32::close);
+        }
+    }
+
+    /** The current value of every parameter and state tensor, in canonical order. */
+    public Weights snapshot() {
+        List<Variable> all = allVariables();
+        Session.Runner runner = session.runner();
+        all.forEach(variable -> runner.fetch(variable.read()));
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>();
+        try (Result result = runner.run()) {
+            for (int i = 0; i < all.size(); i++) {
+                Variable variable = all.get(i);
+                long size = WeightTensor.sizeOf(variable.shape());
+                tensors.put(variable.name(),
+                        new WeightTensor(variable.shape(), toArray((TFloat32) result.get(i), size)));
+            }
+        }
+        return new Weights(tensors);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } finally {
+            graph.close();
+        }
+    }
+
+    private List<Variable> allVariables() {
+        List<Variable> all = new ArrayList<>(variables.parameters().values());
+        all.addAll(variables.states().values());
+        return all;
+    }
+
+    private void checkFrozenNames(Set<String> frozen) {
+        for (String name : frozen) {
+            if (!variables.parameters().containsKey(name)) {
+                throw new IllegalArgumentException("cannot freeze " + name + ": the model has no such parameter");
+            }
+        }
+    }
+
+    private static void checkMatches(Weights weights, List<Variable> variables) {
+        List<String> problems = new ArrayList<>();
+        for (Variable variable : variables) {
+            if (!weights.contains(variable.name())) {
+                problems.add(variable.name() + " is missing");
+            } else if (!weights.get(variable.name()).hasShape(variable.shape())) {
+                problems.add(variable.name() + " has shape " + Arrays.toString(weights.get(variable.name()).shape())
+                        + " but the model needs " + Arrays.toString(variable.shape()));
+            }
+        }
+        Set<String> expected = new HashSet<>();
+        variables.forEach(variable -> expected.add(variable.name()));
+        weights.names().stream().filter(name -> !expected.contains(name))
+                .forEach(name -> problems.add(name + " is not a tensor of the model"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("weights do not fit the model: " + String.join("; ", problems));
+        }
+    }
+
+    private static int classCount(Operand<TFloat32> logits) {
+        Shape shape = logits.shape();
+        if (shape.numDimensions() != 2 || shape.isUnknown() || shape.get(1) < 1) {
+            throw new IllegalArgumentException(
+                    "the architecture's logits must have shape [batch, classes] with a known class count, got " + shape);
+        }
+        return Math.toIntExact(shape.get(1));
+    }
+
+    private static Operand<TFloat32> gpuProbe(Ops tf) {
+        DeviceSpec gpu = DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build();
+        Ops onGpu = tf.withSubScope("gpu_probe").withDevice(gpu);
+        return onGpu.identity(onGpu.constant(0f));
+    }
+
+    private void checkGpuVisible(Operand<TFloat32> gpuProbe, RuntimeOptions runtime) {
+        try {
+            session.runner().fetch(gpuProbe).run().close();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("runtime device " + runtime.device()
+                    + " needs a GPU, but TensorFlow sees none (are the GPU natives, -Pgpu, and a CUDA driver present?): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static TFloat32 imageTensor(float[] images, int count) {
+        requireNonNull(images, "images is null");
+        if (count < 1 || images.length != (long) count * ImageSet.PIXELS) {
+            throw new IllegalArgumentException("expected " + count + " images of " + ImageSet.PIXELS + " floats, got "
+                    + images.length + " floats");
+        }
+        return TFloat32.tensorOf(Shape.of(count, SIDE, SIDE, 1), DataBuffers.of(images, true, false));
+    }
+
+    private TInt32 labelTensor(int[] labels) {
+        requireNonNull(labels, "labels is null");
+        for (int label : labels) {
+            if (label < 0 || label >= numClasses) {
+                throw new IllegalArgumentException("label " + label + " is outside [0, " + numClasses + ")");
+            }
+        }
+        return TInt32.tensorOf(Shape.of(labels.length), DataBuffers.of(labels, true, false));
+    }
+
+    private static float[] toArray(TFloat32 tensor, long size) {
+        float[] values = new float[Math.toIntExact(size)];
+        tensor.copyTo(DataBuffers.of(values, false, false));
+        return values;
+    }
+
+    private int[] argMax(float[] logits, int count) {
+        int[] classes = new int[count];
+        for (int i = 0; i < count; i++) {
+            int best = 0;
+            for (int c = 1; c < numClasses; c++) {
+                if (logits[i * numClasses + c] > logits[i * numClasses + best]) {
+                    best = c;
+                }
+            }
+            classes[i] = best;
+        }
+        return classes;
+    }
+}

@@ -1,0 +1,141 @@
+package org.transferlab.kernel.engine;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.transferlab.kernel.engine.NpyHeader.NpyFormatException;
+
+/**
+ * NumPy's {@code .npz} format: an uncompressed zip with one {@code <name>.npy} per tensor, as {@code numpy.savez}
+ * writes it, so that {@code numpy.load} reads our checkpoints and we read theirs.
+ */
+final class NpzArchive {
+
+    private static final String SUFFIX = ".npy";
+    // A fixed timestamp makes the archive a pure function of its tensors, so its hash can serve as a cache key.
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    private NpzArchive() {
+    }
+
+    static void write(OutputStream out, Map<String, WeightTensor> tensors) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, WeightTensor> tensor : tensors.entrySet()) {
+            byte[] npy = encode(tensor.getValue());
+            CRC32 crc = new CRC32();
+            crc.update(npy);
+            ZipEntry entry = new ZipEntry(tensor.getKey() + SUFFIX);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(npy.length);
+            entry.setCompressedSize(npy.length);
+            entry.setCrc(crc.getValue());
+            entry.setTimeLocal(ENTRY_TIME);
+            zip.putNextEntry(entry);
+            zip.write(npy);
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    static Map<String, WeightTensor> read(Path file) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new IOException(file + " is not a readable .npz archive: " + e.getMessage(), e);
+        }
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>();
+        try (zip) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String entryName = entry.getName();
+                if (!entryName.endsWith(SUFFIX)) {
+                    throw new IOException(file + ": entry " + entryName + " is not a .npy array");
+                }
+                String name = entryName.substring(0, entryName.length() - SUFFIX.length());
+                if (tensors.containsKey(name)) {
+                    throw new IOException(file + ": entry " + entryName + " appears twice");
+                }
+                try {
+                    tensors.put(name, decode(readChecked(zip, entry)));
+                } catch (NpyFormatException e) {
+                    throw new IOException(file + ": " + entryName + " " + e.getMessage(), e);
+                } catch (ZipException e) {
+                    throw new IOException(file + ": " + entryName + " cannot be read: " + e.getMessage(), e);
+                }
+            }
+        }
+        return tensors;
+    }
+
+    private static byte[] readChecked(ZipFile zip, ZipEntry entry) throws IOException, NpyFormatException {
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new NpyFormatException("fails its CRC check; the file is corrupt");
+        }
+        return bytes;
+    }
+
+    private static byte[] encode(WeightTensor tensor) {
+        byte[] header = NpyHeader.encode(tensor.shape());
+        float[] values = tensor.values();
+        ByteBuffer npy = ByteBuffer.allocate(header.length + Float.BYTES * values.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        npy.put(header).asFloatBuffer().put(values);
+        return npy.array();
+    }
+
+    private static WeightTensor decode(byte[] npy) throws NpyFormatException {
+        ByteBuffer buffer = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
+        if (npy.length < 10 || !buffer.slice(0, NpyHeader.MAGIC.length).equals(ByteBuffer.wrap(NpyHeader.MAGIC))) {
+            throw new NpyFormatException("is not a .npy array (it lacks the \\x93NUMPY magic string)");
+        }
+        int major = npy[6];
+        int headerStart;
+        long headerLength;
+        if (major == 1) {
+            headerStart = 10;
+            headerLength = Short.toUnsignedInt(buffer.getShort(8));
+        } else if ((major == 2 || major == 3) && npy.length >= 12) {
+            headerStart = 12;
+            headerLength = Integer.toUnsignedLong(buffer.getInt(8));
+        } else {
+            throw new NpyFormatException("has unsupported .npy format version " + major + "." + npy[7]);
+        }
+        if (headerStart + headerLength > npy.length) {
+            throw new NpyFormatException("is truncated inside its header");
+        }
+        int dataStart = Math.toIntExact(headerStart + headerLength);
+        long[] shape = NpyHeader.parseShape(new String(npy, headerStart, (int) headerLength, ISO_8859_1));
+        long expectedBytes = Float.BYTES * WeightTensor.sizeOf(shape);
+        long actualBytes = npy.length - dataStart;
+        if (actualBytes != expectedBytes) {
+            throw new NpyFormatException("has " + actualBytes + " bytes of data but shape " + NpyHeader.tuple(shape)
+                    + " needs " + expectedBytes);
+        }
+        float[] values = new float[(int) (expectedBytes / Float.BYTES)];
+        buffer.position(dataStart);
+        buffer.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return new WeightTensor(shape, values);
+    }
+}

@@ -1,0 +1,59 @@
+package org.transferlab.kernel.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
+import org.transferlab.kernel.config.RuntimeConfig;
+
+/**
+ * Where and how TensorFlow runs a {@link Network}.
+ *
+ * @param device   {@code auto} (a GPU when TensorFlow sees one, else the CPU), {@code cpu}, {@code gpu} or
+ *                 {@code gpu:N}
+ * @param threads  intra- and inter-op threads; 0 lets TensorFlow choose
+ */
+public record RuntimeOptions(String device, int threads) {
+
+    private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(?::([0-9]+))?");
+
+    public RuntimeOptions {
+        requireNonNull(device, "device is null");
+        if (!DEVICE.matcher(device).matches()) {
+            throw new IllegalArgumentException("device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (TensorFlow chooses) or positive, got " + threads);
+        }
+    }
+
+    public static RuntimeOptions cpu(int threads) {
+        return new RuntimeOptions("cpu", threads);
+    }
+
+    public static RuntimeOptions from(RuntimeConfig config) {
+        requireNonNull(config, "config is null");
+        return new RuntimeOptions(config.deviceOrDefault(), config.threadsOrDefault());
+    }
+
+    public boolean requiresGpu() {
+        return device.startsWith("gpu");
+    }
+
+    ConfigProto sessionConfig() {
+        ConfigProto.Builder config = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(threads)
+                .setInterOpParallelismThreads(threads);
+        if (device.equals("cpu")) {
+            config.putDeviceCount("GPU", 0);
+        }
+        Matcher gpu = DEVICE.matcher(device);
+        if (gpu.matches() && requiresGpu()) {
+            String index = gpu.group(1) == null ? "0" : gpu.group(1);
+            config.setGpuOptions(GPUOptions.newBuilder().setVisibleDeviceList(index).setAllowGrowth(true).build());
+        }
+        return config.build();
+    }
+}

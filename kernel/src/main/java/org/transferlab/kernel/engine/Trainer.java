@@ -1,0 +1,103 @@
+package org.transferlab.kernel.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.kernel.config.Recipe;
+
+/** The training loop: seeded shuffling, mini-batches converted to floats one at a time, per-epoch measurements. */
+public final class Trainer {
+
+    private final Recipe recipe;
+    private final TrainingListener listener;
+
+    public Trainer(Recipe recipe, TrainingListener listener) {
+        this.recipe = requireNonNull(recipe, "recipe is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /** Trains for the recipe's epochs without a test set. */
+    public TrainingResult train(Network network, ImageSet training, long seed) {
+        return run(network, training, null, seed);
+    }
+
+    /** Trains for the recipe's epochs, measuring accuracy on {@code test} after each. */
+    public TrainingResult train(Network network, ImageSet training, ImageSet test, long seed) {
+        return run(network, training, requireNonNull(test, "test is null"), seed);
+    }
+
+    private TrainingResult run(Network network, ImageSet training, ImageSet test, long seed) {
+        requireNonNull(network, "network is null");
+        requireNonNull(training, "training is null");
+        if (training.count() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        int batchSize = recipe.batchSize();
+        int batches = (training.count() + batchSize - 1) / batchSize;
+        listener.trainingStarted(recipe.epochs(), batches);
+        List<EpochRecord> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+            history.add(runEpoch(network, training, test, epoch, shuffledOrder(training.count(), seed, epoch)));
+            listener.epochFinished(history.get(history.size() - 1));
+        }
+        return new TrainingResult(network.snapshot(), history);
+    }
+
+    private EpochRecord runEpoch(Network network, ImageSet training, ImageSet test, int epoch, int[] order) {
+        long start = System.nanoTime();
+        int batchSize = recipe.batchSize();
+        float learningRate = recipe.learningRate().floatValue();
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0, batch = 1; from < order.length; from += batchSize, batch++) {
+            int[] indices = Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
+            int[] labels = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                labels[i] = training.labels()[indices[i]];
+            }
+            StepResult result = network.trainStep(training.toFloats(indices), labels, learningRate);
+            lossSum += (double) result.loss() * indices.length;
+            correct += result.correct();
+            listener.batchFinished(epoch, batch, result);
+        }
+        double trainingSeconds = (System.nanoTime() - start) / 1e9;
+        double testAccuracy = test == null ? Double.NaN : accuracy(network, test);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochRecord(epoch, lossSum / order.length, (double) correct / order.length, testAccuracy, seconds,
+                order.length / trainingSeconds);
+    }
+
+    private double accuracy(Network network, ImageSet test) {
+        if (test.count() == 0) {
+            return Double.NaN;
+        }
+        int[] predictions = network.predict(test, recipe.batchSize());
+        long correct = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            if (predictions[i] == test.labels()[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / predictions.length;
+    }
+
+    /** Fisher–Yates with a stream seeded per epoch, so an epoch's order depends only on the seed and its number. */
+    static int[] shuffledOrder(int count, long seed, int epoch) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "shuffle/epoch-" + epoch));
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,18 @@
+package org.transferlab.kernel.engine;
+
+/** Follows a training run, e.g. to draw a progress bar; every method does nothing unless overridden. */
+public interface TrainingListener {
+
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    default void trainingStarted(int epochs, int batchesPerEpoch) {
+    }
+
+    /** After each batch; {@code batch} counts from 1 within the epoch. */
+    default void batchFinished(int epoch, int batch, StepResult result) {
+    }
+
+    default void epochFinished(EpochRecord record) {
+    }
+}

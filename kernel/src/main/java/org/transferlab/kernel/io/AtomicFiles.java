@@ -1,0 +1,49 @@
+package org.transferlab.kernel.io;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a file under a temporary name in its directory and renames it, so readers never see a half-written file. */
+public final class AtomicFiles {
+
+    /** What writes the file's content. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path file, ContentWriter content) throws IOException {
+        requireNonNull(file, "file is null");
+        requireNonNull(content, "content is null");
+        Path absolute = file.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                content.writeTo(out);
+            }
+            moveIntoPlace(temporary, absolute);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
