@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
                 device != null ? device : config.runtimeOrDefault().deviceOrDefault(),
                 config.runtimeOrDefault().threadsOrDefault(), force);
         Manifest.write(loaded, options, graph);
-        new Runner(config, loaded.plugins(), graph, options, out, new ConsoleTrainingListener(out)).run(selected);
+        new Runner(config, loaded.plugins(), graph, options, out, ConsoleTrainingListener::forTask).run(selected);
         if (only == null) {
             List<ResultRow> rows = Results.collect(graph, runDirectory);
             Results.write(rows, runDirectory);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.attack.Attack;
@@ -73,7 +72,7 @@ final class AttackExecutor {
         SplittableRandom random = new SplittableRandom(task.seed());
 
         long started = System.nanoTime();
-        try (Network network = new Network(architecture, weights, Set.of(), null, context.runtime())) {
+        try (Network network = Network.forInference(architecture, weights, context.runtime())) {
             for (int from = 0; from < n; from += BATCH) {
                 int to = Math.min(n, from + BATCH);
                 float[] batch = Arrays.copyOfRange(clean, from * ImageSet.PIXELS, to * ImageSet.PIXELS);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.metric.Evaluation;
@@ -45,7 +44,7 @@ final class EvaluateExecutor {
         int[] targetClean;
         int[] targetAdversarial;
         Weights weights = Weights.read(context.directoryOf(target).resolve(TrainExecutor.WEIGHTS));
-        try (Network network = new Network(context.architectureOf(target), weights, Set.of(), null, context.runtime())) {
+        try (Network network = Network.forInference(context.architectureOf(target), weights, context.runtime())) {
             targetClean = network.predict(clean, n);
             targetAdversarial = network.predict(adversarial, n);
         }

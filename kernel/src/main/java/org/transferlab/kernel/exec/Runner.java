@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.transferlab.api.data.DataContext;
@@ -29,14 +30,14 @@ public final class Runner {
 
     private final RunContext context;
     private final PrintStream out;
-    private final TrainingListener listener;
+    private final Function<String, TrainingListener> listeners;
 
     public Runner(ExperimentConfig config, PluginRegistry plugins, TaskGraph graph, RunOptions options, PrintStream out,
-            TrainingListener listener) {
+            Function<String, TrainingListener> listeners) {
         DataContext data = new DataContext(options.dataRoot(), options.download());
         this.context = new RunContext(config, plugins, graph, new Datasets(config.datasets(), plugins, data), options);
         this.out = Objects.requireNonNull(out, "out is null");
-        this.listener = Objects.requireNonNull(listener, "listener is null");
+        this.listeners = Objects.requireNonNull(listeners, "listeners is null");
     }
 
     /** Whether a task's artefacts are present and were made from exactly its current settings. */
@@ -83,7 +84,7 @@ public final class Runner {
         try {
             Map<String, Object> summary;
             if (task instanceof TrainTask train) {
-                summary = new TrainExecutor(context, listener).execute(train, working);
+                summary = new TrainExecutor(context, listeners.apply(task.id())).execute(train, working);
             } else if (task instanceof AttackTask attack) {
                 summary = new AttackExecutor(context).execute(attack, working);
             } else {

@@ -10,7 +10,8 @@ import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.config.Recipe;
 import org.transferlab.kernel.engine.EpochRecord;
-import org.transferlab.kernel.engine.FreezeRule;
+import org.transferlab.kernel.engine.Freezing;
+import org.transferlab.kernel.engine.OptimizerSettings;
 import org.transferlab.kernel.engine.Network;
 import org.transferlab.kernel.engine.Trainer;
 import org.transferlab.kernel.engine.TrainingListener;
@@ -43,15 +44,17 @@ final class TrainExecutor {
         if (task.parentId().isPresent()) {
             Weights parent = Weights.read(context.directoryOf(task.parentId().get()).resolve(WEIGHTS));
             initial = Weights.forFineTuning(architecture, parent, task.seed());
-            frozen = FreezeRule.frozenParameters(task.freeze(), architecture.parameters());
+            frozen = Freezing.frozenParameters(task.freeze(),
+                    architecture.parameters().stream().map(p -> p.name()).toList());
         } else {
             initial = Weights.initialize(architecture, task.seed());
             frozen = Set.of();
         }
 
         TrainingResult result;
-        try (Network network = new Network(architecture, initial, frozen, recipe, context.runtime())) {
-            result = new Trainer(recipe, task.seed(), listener).train(network, train, test);
+        try (Network network = Network.forTraining(architecture, initial, OptimizerSettings.from(recipe), frozen,
+                context.runtime())) {
+            result = new Trainer(recipe, listener).train(network, train, test, task.seed());
         }
         result.weights().write(working.resolve(WEIGHTS));
         List<EpochRecord> history = result.history();

@@ -1,0 +1,149 @@
+package org.transferlab.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged distribution, started through bin/transferlab from an unrelated directory, as a user would. */
+class DistributionIT {
+
+    @TempDir
+    static Path temp;
+
+    static Path distribution;
+
+    record Outcome(int exitCode, String output) {
+    }
+
+    @BeforeAll
+    static void copyDistribution() throws IOException {
+        Path built = Path.of(System.getProperty("transferlab.dist"));
+        distribution = temp.resolve("transferlab");
+        try (Stream<Path> paths = Files.walk(built)) {
+            for (Path source : paths.toList()) {
+                Path target = distribution.resolve(built.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static Outcome transferlab(Path workingDirectory, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/transferlab").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES));
+        return new Outcome(process.exitValue(), output);
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInPluginWithKindVersionAndJar() throws Exception {
+        Outcome outcome = transferlab(temp, "plugins");
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        String[][] expected = {
+            {"dataset", "synthetic", "datasets"}, {"model", "alexnet", "models"}, {"attack", "fgsm", "attacks"},
+            {"metric", "accuracy", "metrics"}, {"metric", "transfer-rate", "metrics"},
+        };
+        for (String[] plugin : expected) {
+            String jar = distribution.resolve("plugins").resolve(plugin[2]) + "/transferlab-" + plugin[2] + "-";
+            assertTrue(outcome.output().lines().anyMatch(line -> line.matches(plugin[0] + " +" + plugin[1] + " +0\\.1\\.0-SNAPSHOT +.*")
+                    && line.contains(jar)), plugin[1] + " missing or wrong in:\n" + outcome.output());
+        }
+        assertFalse(outcome.output().contains("not loaded"), outcome.output());
+    }
+
+    @Test
+    void versionNamesTheKernelAndApi() throws Exception {
+        Outcome outcome = transferlab(temp, "--version");
+        assertEquals(0, outcome.exitCode());
+        assertEquals("transferlab 0.1.0-SNAPSHOT (plugin API 1.0)", outcome.output().strip());
+    }
+
+    @Test
+    void theExamplePluginDroppedIntoPluginsIsListedAndRunsInAnExperiment() throws Exception {
+        Path example = Path.of(System.getProperty("transferlab.example.jar"));
+        Files.copy(example, distribution.resolve("plugins").resolve(example.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Outcome plugins = transferlab(temp, "plugins");
+        assertTrue(plugins.output().lines().anyMatch(line -> line.matches("attack +random-sign +1\\.0\\.0 +.*random-sign-attack-1\\.0\\.0\\.jar")),
+                plugins.output());
+
+        Path study = Files.createDirectories(temp.resolve("study"));
+        Files.writeString(study.resolve("experiments.yaml"), """
+                experiment: example-plugin
+                seed: 7
+                output: out
+                datasets:
+                  source: { plugin: synthetic, style: outline, train: 400, test: 100, seed: 1 }
+                  target: { plugin: synthetic, style: stroke, train: 400, test: 200, seed: 2 }
+                models:
+                  alexnet: { plugin: alexnet }
+                recipes:
+                  quick: { epochs: 1, batch_size: 50, optimizer: adam, learning_rate: 0.001 }
+                pretrain:
+                  - { models: [alexnet], datasets: [source], recipe: quick }
+                finetune:
+                  - { from: { models: [alexnet] }, dataset: target, subset: [200], freeze: { first: 4 }, recipe: quick }
+                attack:
+                  data: { dataset: target, split: test, samples: 60 }
+                  methods:
+                    - { plugin: random-sign, eps: 0.2 }
+                    - { plugin: fgsm, eps: 0.2 }
+                metrics: [accuracy, transfer-rate]
+                """);
+        Outcome first = transferlab(study, "run");
+        assertEquals(0, first.exitCode(), first.output());
+        String results = Files.readString(study.resolve("out/example-plugin/results.csv"));
+        assertTrue(results.contains(",attack/alexnet@source/random-sign-eps0.2") || results.contains(",random-sign-eps0.2,"), results);
+        assertEquals(3, results.lines().count(), "a header and one row per attack setting:\n" + results);
+
+        Outcome second = transferlab(study, "run");
+        assertEquals(0, second.exitCode(), second.output());
+        assertFalse(second.output().contains(": running"), "the second run trains and attacks nothing:\n" + second.output());
+        assertEquals(results, Files.readString(study.resolve("out/example-plugin/results.csv")));
+    }
+
+    @Test
+    void aBadExperimentFileExitsWithStatusTwoAndWritesNothing() throws Exception {
+        Path study = Files.createDirectories(temp.resolve("bad"));
+        Files.writeString(study.resolve("experiments.yaml"), """
+                experiment: bad
+                seed: 1
+                output: out
+                datasets:
+                  d: { plugin: synthetic, styel: outline }
+                models:
+                  m: { plugin: alexnett }
+                recipes:
+                  r: { epochs: ten, batch_size: 8, optimizer: adam, learning_rate: 0.01 }
+                pretrain:
+                  - { models: [m], datasets: [d], recipe: r }
+                attack:
+                  data: { dataset: d }
+                  methods:
+                    - { plugin: fgsm }
+                metrics: [accuracy]
+                """);
+        Outcome outcome = transferlab(study, "run");
+        assertEquals(2, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.output().contains("experiments.yaml:5:"), outcome.output());
+        assertTrue(outcome.output().contains("experiments.yaml:7:"), outcome.output());
+        assertTrue(outcome.output().contains("experiments.yaml:9:"), outcome.output());
+        assertFalse(Files.exists(study.resolve("out")), "nothing is written for a bad file");
+    }
+}
