@@ -39,12 +39,14 @@ final class TestJars {
             files.add(file.toString());
         }
         Path classes = Files.createDirectories(work.resolve("classes"));
-        StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
-        classPath.forEach(p -> path.append(java.io.File.pathSeparator).append(p));
+        // The plugin's own libraries come first, as they do in its class loader.
+        StringBuilder path = new StringBuilder();
+        classPath.forEach(p -> path.append(p).append(java.io.File.pathSeparator));
+        path.append(System.getProperty("java.class.path"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", path.toString(), "--release", "17"));
         arguments.addAll(files);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler.run(null, null, null, arguments.toArray(String[]::new)) != 0) {
+        if (!files.isEmpty() && compiler.run(null, null, null, arguments.toArray(String[]::new)) != 0) {
             throw new IllegalStateException("test plugin sources did not compile");
         }
         Manifest manifest = new Manifest();
