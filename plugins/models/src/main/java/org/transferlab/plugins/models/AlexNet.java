@@ -1,0 +1,61 @@
+package org.transferlab.plugins.models;
+
+import static org.transferlab.plugins.models.Layers.conv;
+import static org.transferlab.plugins.models.Layers.convParameters;
+import static org.transferlab.plugins.models.Layers.dense;
+import static org.transferlab.plugins.models.Layers.denseParameters;
+import static org.transferlab.plugins.models.Layers.flatten;
+import static org.transferlab.plugins.models.Layers.maxPool;
+import static org.transferlab.plugins.models.Layers.relu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.ModelGraph;
+import org.transferlab.api.model.ParameterSpec;
+
+/**
+ * AlexNet for 28×28 grayscale images: five 3×3 convolutions and three fully connected layers (SPEC §3). There is no
+ * activation between conv3, conv4 and conv5.
+ */
+final class AlexNet implements Architecture {
+
+    private final int numClasses;
+
+    AlexNet(int numClasses) {
+        this.numClasses = numClasses;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> parameters = new ArrayList<>();
+        parameters.addAll(convParameters("conv1", 3, 1, 32));
+        parameters.addAll(convParameters("conv2", 3, 32, 64));
+        parameters.addAll(convParameters("conv3", 3, 64, 128));
+        parameters.addAll(convParameters("conv4", 3, 128, 256));
+        parameters.addAll(convParameters("conv5", 3, 256, 256));
+        parameters.addAll(denseParameters("fc6", 256 * 3 * 3, 1024));
+        parameters.addAll(denseParameters("fc7", 1024, 512));
+        parameters.addAll(denseParameters("fc8", 512, numClasses));
+        return List.copyOf(parameters);
+    }
+
+    @Override
+    public List<String> headParameters() {
+        return List.of("fc8.weight", "fc8.bias");
+    }
+
+    @Override
+    public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
+        Operand<TFloat32> x = relu(graph, maxPool(graph, conv(graph, images, "conv1", 1, 1), 2));   // 14×14×32
+        x = relu(graph, maxPool(graph, conv(graph, x, "conv2", 1, 1), 2));                          // 7×7×64
+        x = conv(graph, x, "conv3", 1, 1);                                                          // 7×7×128
+        x = conv(graph, x, "conv4", 1, 1);                                                          // 7×7×256
+        x = relu(graph, maxPool(graph, conv(graph, x, "conv5", 1, 1), 2));                          // 3×3×256
+        x = relu(graph, dense(graph, flatten(graph, x), "fc6"));
+        x = relu(graph, dense(graph, x, "fc7"));
+        return dense(graph, x, "fc8");
+    }
+}
