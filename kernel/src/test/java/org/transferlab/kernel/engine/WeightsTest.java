@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,17 +13,23 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.stream.IntStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ParameterSpec;
 
 class WeightsTest {
@@ -283,7 +288,7 @@ class WeightsTest {
     }
 
     private static int[] floatBits(float[] values) {
-        return java.util.stream.IntStream.range(0, values.length).map(i -> Float.floatToRawIntBits(values[i])).toArray();
+        return IntStream.range(0, values.length).map(i -> Float.floatToRawIntBits(values[i])).toArray();
     }
 
     private static double[] toDoubles(float[] values) {
@@ -298,8 +303,8 @@ class WeightsTest {
     private record ReversedParameters(Architecture model) implements Architecture {
         @Override
         public List<ParameterSpec> parameters() {
-            List<ParameterSpec> reversed = new java.util.ArrayList<>(model.parameters());
-            java.util.Collections.reverse(reversed);
+            List<ParameterSpec> reversed = new ArrayList<>(model.parameters());
+            Collections.reverse(reversed);
             return reversed;
         }
 
@@ -309,9 +314,7 @@ class WeightsTest {
         }
 
         @Override
-        public org.tensorflow.Operand<org.tensorflow.types.TFloat32> logits(
-                org.transferlab.api.model.ModelGraph graph, org.tensorflow.Operand<org.tensorflow.types.TFloat32> images,
-                boolean training) {
+        public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
             return model.logits(graph, images, training);
         }
     }
