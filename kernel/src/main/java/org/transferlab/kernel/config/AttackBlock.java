@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.transferlab.api.PluginKind;
 
 /**
  * Which images are attacked, by which sources, evaluated on which targets, with which methods.
@@ -18,7 +19,7 @@ public record AttackBlock(
         TargetSelection targets,
         SourceSelection sources,
         AttackLabels labels,
-        @NotEmpty List<@Valid PluginRef> methods) {
+        @NotEmpty @PluginSlot(value = PluginKind.ATTACK, expandsLists = true) List<@Valid PluginRef> methods) {
 
     public enum TargetSelection { FINETUNED }
 

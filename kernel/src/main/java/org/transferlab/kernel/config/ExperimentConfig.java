@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
+import org.transferlab.api.PluginKind;
 
 /** The whole of {@code experiments.yaml}, bound and validated. Maps keep the file's order. */
 public record ExperimentConfig(
@@ -16,13 +17,15 @@ public record ExperimentConfig(
         @Valid RuntimeConfig runtime,
         @Valid DataConfig data,
         String output,
-        @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid PluginRef> datasets,
-        @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid PluginRef> models,
+        @NotEmpty @PluginSlot(PluginKind.DATASET)
+        Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid PluginRef> datasets,
+        @NotEmpty @PluginSlot(PluginKind.MODEL)
+        Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid PluginRef> models,
         @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid Recipe> recipes,
         @NotEmpty List<@Valid PretrainBlock> pretrain,
         List<@Valid FinetuneBlock> finetune,
         @NotNull @Valid AttackBlock attack,
-        @NotEmpty List<String> metrics) {
+        @NotEmpty @PluginSlot(PluginKind.METRIC) List<String> metrics) {
 
     public int repeatsOrDefault() {
         return repeats == null ? 1 : repeats;

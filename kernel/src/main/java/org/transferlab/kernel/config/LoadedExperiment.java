@@ -1,0 +1,20 @@
+package org.transferlab.kernel.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * A bound and validated experiment file.
+ *
+ * @param file    the file it came from (for text loaded directly, the display name given)
+ * @param sha256  the SHA-256 of the file's bytes, in lower-case hex
+ */
+public record LoadedExperiment(Path file, String sha256, ExperimentConfig config) {
+
+    public LoadedExperiment {
+        requireNonNull(file, "file is null");
+        requireNonNull(sha256, "sha256 is null");
+        requireNonNull(config, "config is null");
+    }
+}
