@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RecordBinder {
 
     /** Records that may also be written as a single word. */
-    private static final Map<Class<?>, Map<String, Object>> SCALAR_FORMS = Map.of(Freeze.class, Map.of("none", Freeze.NONE));
+    private static final Map<Class<?>, Map<String, Object>> SCALAR_FORMS =
+            Map.of(Freeze.class, Map.of("none", Freeze.NONE));
 
     private final ErrorCollector errors;
     private final NodeIndex index;
@@ -143,7 +144,8 @@ final class RecordBinder {
             YamlPath entryPath = path.key(canonical);
             Node first = seen.putIfAbsent(canonical, keyNode);
             if (first != null) {
-                errors.add(keyNode, entryPath, "duplicate key '" + key + "' (first at line " + YamlNodes.line(first) + ")");
+                errors.add(keyNode, entryPath,
+                        "duplicate key '" + key + "' (first at line " + YamlNodes.line(first) + ")");
                 continue;
             }
             index.putKey(entryPath, keyNode);
@@ -215,7 +217,9 @@ final class RecordBinder {
 
     private List<Object> bindList(Node node, Type elementType, YamlPath path, PluginSlot slot) {
         if (!(node instanceof SequenceNode sequence)) {
-            String hint = node instanceof ScalarNode scalar ? " (write [" + scalar.getValue() + "] for a list of one)" : "";
+            String hint = node instanceof ScalarNode scalar
+                    ? " (write [" + scalar.getValue() + "] for a list of one)"
+                    : "";
             errors.add(node, path, "expected a list, got " + YamlNodes.describe(node) + hint);
             return null;
         }

@@ -89,7 +89,8 @@ class AttackExpansionTest {
 
     @Test
     void limitsTheNumberOfSettingsOfOneEntry() {
-        String hundred = IntStream.rangeClosed(1, 101).mapToObj(Integer::toString).collect(Collectors.joining(", ", "[", "]"));
+        String hundred = IntStream.rangeClosed(1, 101).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", ", "[", "]"));
 
         assertEquals(List.of("exp.yaml:16:13: attack.methods[0]: expands into more than 10000 settings"),
                 errors(baseWith(METHOD, "{ plugin: pgd, eps: " + hundred + ", steps: " + hundred + " }")));
@@ -99,6 +100,7 @@ class AttackExpansionTest {
     void expandsOnlyAttackMethods() {
         assertEquals(List.of("exp.yaml:5:42: datasets.letters.transpose: lists expand only attack methods; "
                         + "'transpose' takes a single value here"),
-                errors(baseWith("letters: { plugin: letters }", "letters: { plugin: letters, transpose: [true, false] }")));
+                errors(baseWith("letters: { plugin: letters }",
+                        "letters: { plugin: letters, transpose: [true, false] }")));
     }
 }

@@ -11,7 +11,8 @@ class ConfigErrorTest {
     @Test
     void showsFilePositionPathAndMessage() {
         assertEquals("exp.yaml:3:7: recipes.train.epochs: must be greater than or equal to 1",
-                new ConfigError("exp.yaml", 3, 7, "recipes.train.epochs", "must be greater than or equal to 1").toString());
+                new ConfigError("exp.yaml", 3, 7, "recipes.train.epochs", "must be greater than or equal to 1")
+                        .toString());
     }
 
     @Test

@@ -40,7 +40,8 @@ class ConfigLoaderBindingTest {
               alexnet: { plugin: alexnet }
             recipes:
               pretrain: { epochs: 10, batch_size: 128, optimizer: adam, learning_rate: 0.001 }
-              finetune: { epochs: 5, batch-size: 64, optimizer: SGD, learning-rate: 1e-4, momentum: 0.9, weight_decay: 5e-4 }
+              finetune: { epochs: 5, batch-size: 64, optimizer: SGD, learning-rate: 1e-4,
+                          momentum: 0.9, weight_decay: 5e-4 }
             pretrain:
               - { models: [alexnet, mixer], datasets: [letters, digits], recipe: pretrain, subset: 1_000 }
             finetune:
@@ -50,7 +51,8 @@ class ConfigLoaderBindingTest {
                 freeze: { first: 8 }
                 recipe: finetune
               - { from: { models: [mixer] }, dataset: mnist, freeze: none, recipe: finetune }
-              - { from: { models: [mixer] }, dataset: mnist, freeze: { params: ["patch.*", head.weight] }, recipe: finetune }
+              - { from: { models: [mixer] }, dataset: mnist, recipe: finetune,
+                  freeze: { params: ["patch.*", head.weight] } }
             attack:
               data: { dataset: mnist, split: test, samples: 200 }
               targets: finetuned
@@ -113,7 +115,8 @@ class ConfigLoaderBindingTest {
     void bindsTrainingBlocksAndTheFreezeForms() throws ConfigException {
         ExperimentConfig config = TestExperiments.config(STUDY);
 
-        assertEquals(List.of(new PretrainBlock(List.of("alexnet", "mixer"), List.of("letters", "digits"), "pretrain", 1000)),
+        assertEquals(
+                List.of(new PretrainBlock(List.of("alexnet", "mixer"), List.of("letters", "digits"), "pretrain", 1000)),
                 config.pretrain());
         assertEquals(new FinetuneBlock(new FinetuneBlock.From(List.of("alexnet"), List.of("letters")), "mnist",
                 List.of(500, 1000), new Freeze(8, null, null), "finetune"), config.finetune().get(0));
@@ -136,7 +139,8 @@ class ConfigLoaderBindingTest {
     void sharesValuesThroughAnchorsAndAliases() throws ConfigException {
         ExperimentConfig config = TestExperiments.config(TestExperiments.baseWith(
                 "  train: { epochs: 1, batch_size: 8, optimizer: adam, learning_rate: 0.1 }",
-                "  train: &recipe { epochs: 1, batch_size: 8, optimizer: adam, learning_rate: 0.1 }\n  again: *recipe"));
+                "  train: &recipe { epochs: 1, batch_size: 8, optimizer: adam, learning_rate: 0.1 }\n"
+                        + "  again: *recipe"));
 
         assertEquals(config.recipes().get("train"), config.recipes().get("again"));
     }
@@ -149,8 +153,8 @@ class ConfigLoaderBindingTest {
         LoadedExperiment loaded = ConfigLoader.load(file, FakePlugins.catalog());
 
         assertEquals(file, loaded.file());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(STUDY.getBytes(StandardCharsets.UTF_8))),
-                loaded.sha256());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(STUDY.getBytes(StandardCharsets.UTF_8));
+        assertEquals(HexFormat.of().formatHex(digest), loaded.sha256());
         assertEquals(TestExperiments.config(STUDY), loaded.config());
     }
 

@@ -37,7 +37,8 @@ class ConfigLoaderErrorsTest {
                 "exp.yaml:3:9: output: tag !!java.io.File is not allowed: only plain YAML values are accepted",
                 "exp.yaml:6:22: datasets.letters.plugin: unknown dataset plugin 'leters'; did you mean 'letters'?",
                 "exp.yaml:10:20: recipes.train.epochs: expected an integer, got 'ten'",
-                "exp.yaml:14:69: finetune[0].freeze.first: is 40 but model 'alexnet' (alexnet) has 16 parameter tensors",
+                "exp.yaml:14:69: finetune[0].freeze.first: "
+                        + "is 40 but model 'alexnet' (alexnet) has 16 parameter tensors",
                 "exp.yaml:17:38: attack.methods[0].step_sise: unknown key 'step_sise'; did you mean 'step_size'?",
                 "exp.yaml:19:1: seed: duplicate key 'seed' (first at line 2)"), errors(yaml));
     }
@@ -87,14 +88,16 @@ class ConfigLoaderErrorsTest {
                 "exp.yaml:12:20: recipes.train.epochs: expected an integer, got '1.5'",
                 "exp.yaml:12:51: recipes.train.optimizer: expected one of adam, sgd, got 'adamw'",
                 "exp.yaml:12:73: recipes.train.learning_rate: expected a number, got 'fast'",
-                "exp.yaml:14:15: pretrain[0].models: expected a list, got 'alexnet' (write [alexnet] for a list of one)",
+                "exp.yaml:14:15: pretrain[0].models: "
+                        + "expected a list, got 'alexnet' (write [alexnet] for a list of one)",
                 "exp.yaml:17:11: attack.labels: expected one of ground-truth, source-prediction, got 'true-label'",
                 "exp.yaml:18:34: attack.methods[0].eps: expected a number, got null"), errors(yaml));
     }
 
     @Test
     void listsTheKnownKeysWhenNoneIsClose() {
-        String yaml = baseWith("  data: { dataset: mnist, samples: 50 }", "  data: { dataset: mnist, samples: 50 }\n  weather: sunny");
+        String yaml = baseWith("  data: { dataset: mnist, samples: 50 }",
+                "  data: { dataset: mnist, samples: 50 }\n  weather: sunny");
 
         assertEquals(List.of("exp.yaml:16:3: attack.weather: unknown key 'weather'; "
                 + "known keys: data, targets, sources, labels, methods"), errors(yaml));
@@ -106,7 +109,8 @@ class ConfigLoaderErrorsTest {
 
         assertEquals(List.of(
                 "exp.yaml:9:10: recipes.train.batch_size: is required",
-                "exp.yaml:9:23: recipes.train.batchSize: unknown key 'batchSize'; did you mean 'batch_size'?"), errors(yaml));
+                "exp.yaml:9:23: recipes.train.batchSize: unknown key 'batchSize'; did you mean 'batch_size'?"),
+                errors(yaml));
     }
 
     @Test
@@ -155,9 +159,11 @@ class ConfigLoaderErrorsTest {
 
     @Test
     void rejectsAliasesThatAreNotSafeNames() {
-        String yaml = TestExperiments.BASE.replace("  letters:", "  Letters Set:").replace("[letters]", "[Letters Set]");
+        String yaml = TestExperiments.BASE.replace("  letters:", "  Letters Set:")
+                .replace("[letters]", "[Letters Set]");
 
-        assertEquals(List.of("exp.yaml:5:3: datasets.Letters Set: must be 1-64 characters of a-z, 0-9, '.', '_' or '-', "
+        assertEquals(List.of("exp.yaml:5:3: datasets.Letters Set: "
+                + "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', "
                 + "starting with a letter or digit"), errors(yaml));
     }
 

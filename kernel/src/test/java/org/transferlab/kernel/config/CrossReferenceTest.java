@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class CrossReferenceTest {
 
     private static final String PRETRAIN = "  - { models: [alexnet], datasets: [letters], recipe: train }";
+    private static final String ATTACK_DATA = "  data: { dataset: mnist, samples: 50 }";
     private static final String FINETUNE =
             "  - { from: { models: [alexnet] }, dataset: mnist, subset: [100], freeze: { first: 4 }, recipe: train }";
 
@@ -27,24 +28,29 @@ class CrossReferenceTest {
 
     @Test
     void listsTheDeclaredAliasesWhenNoneIsClose() {
-        String yaml = baseWith(FINETUNE, FINETUNE.replace("dataset: mnist", "dataset: svhn").replace("recipe: train", "recipe: slow"))
+        String finetune = FINETUNE.replace("dataset: mnist", "dataset: svhn").replace("recipe: train", "recipe: slow");
+        String yaml = baseWith(FINETUNE, finetune)
                 .replace("data: { dataset: mnist", "data: { dataset: cifar");
 
         assertEquals(List.of(
-                "exp.yaml:13:45: finetune[0].dataset: unknown dataset alias 'svhn'; declared under datasets: mnist, letters",
+                "exp.yaml:13:45: finetune[0].dataset: "
+                        + "unknown dataset alias 'svhn'; declared under datasets: mnist, letters",
                 "exp.yaml:13:96: finetune[0].recipe: unknown recipe alias 'slow'; declared under recipes: train",
-                "exp.yaml:15:20: attack.data.dataset: unknown dataset alias 'cifar'; declared under datasets: mnist, letters"),
+                "exp.yaml:15:20: attack.data.dataset: "
+                        + "unknown dataset alias 'cifar'; declared under datasets: mnist, letters"),
                 errors(yaml));
     }
 
     @Test
     void finetunesOnlyModelsThatArePretrained() {
-        String yaml = baseWith("  alexnet: { plugin: alexnet }", "  alexnet: { plugin: alexnet }\n  resnet: { plugin: alexnet }")
+        String yaml = baseWith("  alexnet: { plugin: alexnet }",
+                        "  alexnet: { plugin: alexnet }\n  resnet: { plugin: alexnet }")
                 .replace("from: { models: [alexnet] }", "from: { models: [alexnet, resnet], datasets: [mnist] }");
 
         assertEquals(List.of(
                 "exp.yaml:14:33: finetune[0].from.models[1]: model 'resnet' is not pre-trained in any pretrain block",
-                "exp.yaml:14:53: finetune[0].from.datasets[0]: model 'alexnet' is not pre-trained on 'mnist' in any pretrain block"),
+                "exp.yaml:14:53: finetune[0].from.datasets[0]: "
+                        + "model 'alexnet' is not pre-trained on 'mnist' in any pretrain block"),
                 errors(yaml));
     }
 
@@ -61,7 +67,8 @@ class CrossReferenceTest {
 
     @Test
     void rejectsFreezeCountsLargerThanTheModel() {
-        assertEquals(List.of("exp.yaml:13:83: finetune[0].freeze.last: is 17 but model 'alexnet' (alexnet) has 16 parameter tensors"),
+        assertEquals(List.of("exp.yaml:13:83: finetune[0].freeze.last: "
+                        + "is 17 but model 'alexnet' (alexnet) has 16 parameter tensors"),
                 errors(baseWith("freeze: { first: 4 }", "freeze: { last: 17 }")));
     }
 
@@ -77,25 +84,29 @@ class CrossReferenceTest {
         String yaml = baseWith("alexnet: { plugin: alexnet }", "alexnet: { plugin: mixer, depth: 2 }")
                 .replace("freeze: { first: 4 }", "freeze: { first: 31 }");
 
-        assertEquals(List.of("exp.yaml:13:84: finetune[0].freeze.first: is 31 but model 'alexnet' (mixer) has 30 parameter tensors"),
+        assertEquals(List.of("exp.yaml:13:84: finetune[0].freeze.first: "
+                        + "is 31 but model 'alexnet' (mixer) has 30 parameter tensors"),
                 errors(yaml));
     }
 
     @Test
     void rejectsMoreAttackSamplesThanTheSplitHas() {
-        assertEquals(List.of("exp.yaml:15:36: attack.data.samples: is 201 but split 'test' of dataset 'mnist' (mnist) has 200 images"),
+        assertEquals(List.of("exp.yaml:15:36: attack.data.samples: "
+                        + "is 201 but split 'test' of dataset 'mnist' (mnist) has 200 images"),
                 errors(baseWith("samples: 50", "samples: 201")));
     }
 
     @Test
     void suggestsAKnownSplit() {
-        assertEquals(List.of("exp.yaml:15:34: attack.data.split: unknown split 'tset' of dataset 'mnist' (mnist); did you mean 'test'?"),
+        assertEquals(List.of("exp.yaml:15:34: attack.data.split: "
+                        + "unknown split 'tset' of dataset 'mnist' (mnist); did you mean 'test'?"),
                 errors(baseWith("samples: 50", "split: tset")));
     }
 
     @Test
     void listsTheSplitsWhenNoneIsClose() {
-        assertEquals(List.of("exp.yaml:15:34: attack.data.split: unknown split 'extra' of dataset 'mnist' (mnist); splits: test, train"),
+        assertEquals(List.of("exp.yaml:15:34: attack.data.split: "
+                        + "unknown split 'extra' of dataset 'mnist' (mnist); splits: test, train"),
                 errors(baseWith("samples: 50", "split: extra")));
     }
 
@@ -111,7 +122,7 @@ class CrossReferenceTest {
     @Test
     void allowsGroundTruthLabelsWhenEverySourceHasTheAttackDatasetsClasses() throws ConfigException {
         String yaml = baseWith("datasets: [letters]", "datasets: [mnist]")
-                .replace("  data: { dataset: mnist, samples: 50 }", "  data: { dataset: mnist, samples: 50 }\n  labels: ground-truth");
+                .replace(ATTACK_DATA, ATTACK_DATA + "\n  labels: ground-truth");
 
         assertEquals(AttackBlock.AttackLabels.GROUND_TRUTH, TestExperiments.config(yaml).attack().labels());
     }
@@ -119,16 +130,18 @@ class CrossReferenceTest {
     @Test
     void rejectsGroundTruthLabelsWhenASourceHasOtherClasses() {
         String yaml = baseWith("datasets: [letters]", "datasets: [mnist, letters]")
-                .replace("  data: { dataset: mnist, samples: 50 }", "  data: { dataset: mnist, samples: 50 }\n  labels: ground-truth");
+                .replace(ATTACK_DATA, ATTACK_DATA + "\n  labels: ground-truth");
 
-        assertEquals(List.of("exp.yaml:16:11: attack.labels: ground-truth needs every source's classes to be the attack dataset's, "
-                + "but dataset 'mnist' (mnist) has 10 classes and dataset 'letters' (letters) has 27; use source-prediction"),
+        assertEquals(List.of("exp.yaml:16:11: attack.labels: "
+                + "ground-truth needs every source's classes to be the attack dataset's, but dataset 'mnist' (mnist) "
+                + "has 10 classes and dataset 'letters' (letters) has 27; use source-prediction"),
                 errors(yaml));
     }
 
     @Test
     void reportsAPluginThatFailsToDescribeItselfAtItsAlias() {
-        assertEquals(List.of("exp.yaml:5:12: datasets.letters: plugin 'broken' cannot describe this dataset: index file is corrupt"),
+        assertEquals(List.of("exp.yaml:5:12: datasets.letters: "
+                        + "plugin 'broken' cannot describe this dataset: index file is corrupt"),
                 errors(baseWith("letters: { plugin: letters }", "letters: { plugin: broken }")));
     }
 
@@ -140,7 +153,8 @@ class CrossReferenceTest {
         assertEquals(List.of(
                 "exp.yaml:9:20: recipes.train.epochs: expected an integer, got 'one'",
                 "exp.yaml:11:37: pretrain[0].datasets[0]: unknown dataset alias 'leters'; did you mean 'letters'?",
-                "exp.yaml:13:84: finetune[0].freeze.first: is 99 but model 'alexnet' (alexnet) has 16 parameter tensors"),
+                "exp.yaml:13:84: finetune[0].freeze.first: "
+                        + "is 99 but model 'alexnet' (alexnet) has 16 parameter tensors"),
                 errors(yaml));
     }
 }

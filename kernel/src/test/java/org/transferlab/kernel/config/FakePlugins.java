@@ -86,7 +86,8 @@ final class FakePlugins {
     public record FgsmOptions(@DecimalMin("0") @DecimalMax("1") double eps) {
     }
 
-    public record PgdOptions(@DecimalMin("0") double eps, @Positive Double stepSize, @Min(1) Integer steps, Boolean randomStart) {
+    public record PgdOptions(
+            @DecimalMin("0") double eps, @Positive Double stepSize, @Min(1) Integer steps, Boolean randomStart) {
     }
 
     /** {@code scales} is a list option: a YAML list is its value, never an expansion. */

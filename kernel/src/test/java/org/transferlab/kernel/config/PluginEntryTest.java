@@ -27,7 +27,8 @@ class PluginEntryTest {
 
     @Test
     void looksPluginsUpByTheKindTheirSectionImplies() {
-        assertEquals(List.of("exp.yaml:7:22: models.alexnet.plugin: unknown model plugin 'mnist'; available: alexnet, mixer"),
+        assertEquals(List.of("exp.yaml:7:22: models.alexnet.plugin: "
+                        + "unknown model plugin 'mnist'; available: alexnet, mixer"),
                 errors(baseWith("alexnet: { plugin: alexnet }", "alexnet: { plugin: mnist }")));
     }
 
@@ -50,9 +51,11 @@ class PluginEntryTest {
     @Test
     void rejectsOptionTypesThatAFileCannotExpress() {
         assertEquals(List.of(
-                "exp.yaml:16:34: attack.methods[0].tags: values of type java.util.Set<java.lang.String> cannot be given "
+                "exp.yaml:16:34: attack.methods[0].tags: "
+                        + "values of type java.util.Set<java.lang.String> cannot be given "
                         + "in an experiment file",
-                "exp.yaml:16:49: attack.methods[0].strength: values of type float cannot be given in an experiment file"),
+                "exp.yaml:16:49: attack.methods[0].strength: "
+                        + "values of type float cannot be given in an experiment file"),
                 errors(baseWith(METHOD, "{ plugin: odd, tags: [a], strength: 1 }")));
     }
 

@@ -40,7 +40,8 @@ class SuggestionsTest {
 
     @Test
     void listsTheCandidatesWhenNoneIsClose() {
-        assertEquals("; known keys: epochs, batch_size, optimizer, learning_rate", Suggestions.hint("weather", KEYS, "known keys"));
+        assertEquals("; known keys: epochs, batch_size, optimizer, learning_rate",
+                Suggestions.hint("weather", KEYS, "known keys"));
         assertEquals("; did you mean 'epochs'?", Suggestions.hint("epoch", KEYS, "known keys"));
         assertEquals("; available: none", Suggestions.hint("fgsm", List.of(), "available"));
     }

@@ -22,7 +22,8 @@ class YamlSafetyTest {
         assertEquals(List.of(
                 "exp.yaml:3:9: output: tag !!java.io.File is not allowed: only plain YAML values are accepted",
                 "exp.yaml:4:10: runtime: tag !local is not allowed: only plain YAML values are accepted",
-                "exp.yaml:5:15: data.root: tag !<tag:example.com,2024:path> is not allowed: only plain YAML values are accepted",
+                "exp.yaml:5:15: data.root: "
+                        + "tag !<tag:example.com,2024:path> is not allowed: only plain YAML values are accepted",
                 "exp.yaml:5:61: data.download: tag !!binary is not allowed: only plain YAML values are accepted"),
                 errors(yaml));
     }
@@ -64,7 +65,8 @@ class YamlSafetyTest {
                 "  train: &train { epochs: 1, batch_size: 8, optimizer: adam, learning_rate: 0.1 }\n"
                         + "  slow: { <<: *train, learning_rate: 0.01 }");
 
-        assertEquals(List.of("exp.yaml:10:11: recipes.slow.<<: merge keys (<<) are not supported; write the settings out"),
+        assertEquals(List.of("exp.yaml:10:11: recipes.slow.<<: "
+                        + "merge keys (<<) are not supported; write the settings out"),
                 errors(yaml));
     }
 
@@ -72,13 +74,15 @@ class YamlSafetyTest {
     void reportsMalformedYamlAsOneErrorWithItsPosition() {
         String yaml = baseWith("seed: 1", "seed: [1, 2\nrepeats: ten");
 
-        assertEquals(List.of("exp.yaml:3:8: expected ',' or ']', but got : (while parsing a flow sequence at line 2, column 7)"),
+        assertEquals(List.of("exp.yaml:3:8: "
+                        + "expected ',' or ']', but got : (while parsing a flow sequence at line 2, column 7)"),
                 errors(yaml));
     }
 
     @Test
     void reportsAMappingValueWhereNoneMayStart() {
-        assertEquals(List.of("exp.yaml:2:8: mapping values are not allowed here"), errors(baseWith("seed: 1", "seed: 1: 2")));
+        assertEquals(List.of("exp.yaml:2:8: mapping values are not allowed here"),
+                errors(baseWith("seed: 1", "seed: 1: 2")));
     }
 
     @Test
