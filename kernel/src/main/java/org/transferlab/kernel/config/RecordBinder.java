@@ -45,7 +45,7 @@ final class RecordBinder {
      *
      * @param path  the entry's path, spelt with the component's canonical snake_case name
      */
-    record Entry(Node key, Node value, YamlPath path) {
+    record Entry(Node value, YamlPath path) {
     }
 
     RecordBinder(PluginCatalog catalog, ErrorCollector errors, NodeIndex index, Set<Node> rejected) {
@@ -149,7 +149,7 @@ final class RecordBinder {
                 continue;
             }
             index.putKey(entryPath, keyNode);
-            matched.put(component.getName(), new Entry(keyNode, tuple.getValueNode(), entryPath));
+            matched.put(component.getName(), new Entry(tuple.getValueNode(), entryPath));
         }
         return matched;
     }

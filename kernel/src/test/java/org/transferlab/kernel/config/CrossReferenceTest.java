@@ -146,6 +146,13 @@ class CrossReferenceTest {
     }
 
     @Test
+    void reportsAModelPluginThatCannotBuildTheModelAtItsAlias() {
+        assertEquals(List.of("exp.yaml:7:12: models.alexnet: "
+                        + "plugin 'fragile' cannot build this model: no weights for 27 classes"),
+                errors(baseWith("alexnet: { plugin: alexnet }", "alexnet: { plugin: fragile }")));
+    }
+
+    @Test
     void checksAliasesAndCountsEvenWhenOtherPartsFailedToBind() {
         String yaml = baseWith("epochs: 1", "epochs: one").replace("datasets: [letters]", "datasets: [leters]")
                 .replace("freeze: { first: 4 }", "freeze: { first: 99 }");

@@ -68,10 +68,14 @@ final class FakePlugins {
                 }),
                 new FakeModel<>("alexnet", NoOptions.class, options -> 16),
                 new FakeModel<>("mixer", MixerOptions.class, options -> 18 + 12 * (options.depth() - 1)),
+                new FakeModel<>("fragile", NoOptions.class, options -> {
+                    throw new IllegalArgumentException("no weights for 27 classes");
+                }),
                 new FakeAttack<>("fgsm", FgsmOptions.class),
                 new FakeAttack<>("pgd", PgdOptions.class),
                 new FakeAttack<>("di-fgsm", DiFgsmOptions.class),
                 new FakeAttack<>("odd", OddOptions.class),
+                new FakeAttack<>("bim", BimOptions.class),
                 new FakeMetric("accuracy"),
                 new FakeMetric("transfer-rate"),
                 new FakeMetric("fooling-rate"));
@@ -95,6 +99,16 @@ final class FakePlugins {
     }
 
     public record Probability(@DecimalMin("0") @DecimalMax("1") Double p) {
+    }
+
+    /** Checks a rule across options in its constructor, as a plugin may. */
+    public record BimOptions(Double eps, Double stepSize) {
+
+        public BimOptions {
+            if (eps != null && stepSize != null && stepSize > eps) {
+                throw new IllegalArgumentException("step_size must not exceed eps");
+            }
+        }
     }
 
     /** Component types that an experiment file cannot express. */

@@ -15,7 +15,7 @@ class PluginEntryTest {
     @Test
     void listsTheAvailablePluginsWhenNoneIsClose() {
         assertEquals(List.of("exp.yaml:16:23: attack.methods[0].plugin: unknown attack plugin 'carlini'; "
-                        + "available: di-fgsm, fgsm, odd, pgd"),
+                        + "available: bim, di-fgsm, fgsm, odd, pgd"),
                 errors(baseWith(METHOD, "{ plugin: carlini }")));
     }
 
@@ -28,7 +28,7 @@ class PluginEntryTest {
     @Test
     void looksPluginsUpByTheKindTheirSectionImplies() {
         assertEquals(List.of("exp.yaml:7:22: models.alexnet.plugin: "
-                        + "unknown model plugin 'mnist'; available: alexnet, mixer"),
+                        + "unknown model plugin 'mnist'; available: alexnet, fragile, mixer"),
                 errors(baseWith("alexnet: { plugin: alexnet }", "alexnet: { plugin: mnist }")));
     }
 
@@ -37,7 +37,7 @@ class PluginEntryTest {
         List<String> failures = List.of("plugins/cw/cw.jar: zip END header not found");
 
         assertEquals(List.of("exp.yaml:16:23: attack.methods[0].plugin: unknown attack plugin 'cw-l2'; "
-                        + "available: di-fgsm, fgsm, odd, pgd; "
+                        + "available: bim, di-fgsm, fgsm, odd, pgd; "
                         + "note: some plugin JARs failed to load: plugins/cw/cw.jar: zip END header not found"),
                 errors(baseWith(METHOD, "{ plugin: cw-l2 }"), FakePlugins.catalog(failures)));
     }
@@ -57,6 +57,12 @@ class PluginEntryTest {
                 "exp.yaml:16:49: attack.methods[0].strength: "
                         + "values of type float cannot be given in an experiment file"),
                 errors(baseWith(METHOD, "{ plugin: odd, tags: [a], strength: 1 }")));
+    }
+
+    @Test
+    void reportsOptionsThatTheirRecordRefuses() {
+        assertEquals(List.of("exp.yaml:16:13: attack.methods[0]: invalid settings: step_size must not exceed eps"),
+                errors(baseWith(METHOD, "{ plugin: bim, eps: 0.1, step_size: 0.5 }")));
     }
 
     @Test
