@@ -41,7 +41,8 @@ final class AliasCheck {
             }
         }
         if (config.attack() != null && config.attack().data() != null) {
-            checkAlias(config.attack().data().dataset(), YamlPath.ROOT.key("attack").key("data").key("dataset"), Kind.DATASET);
+            YamlPath datasetPath = YamlPath.ROOT.key("attack").key("data").key("dataset");
+            checkAlias(config.attack().data().dataset(), datasetPath, Kind.DATASET);
         }
     }
 
@@ -105,7 +106,9 @@ final class AliasCheck {
         }
     }
 
-    /** Returns whether {@code alias} is declared; an alias that is absent or whose section did not bind is not judged. */
+    /**
+     * Returns whether {@code alias} is declared; an alias that is absent, or whose section did not bind, is not judged.
+     */
     private boolean checkAlias(String alias, YamlPath path, Kind kind) {
         Map<String, ?> declared = kind.declared(config);
         if (alias == null || declared == null) {

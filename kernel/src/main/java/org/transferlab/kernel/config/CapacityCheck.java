@@ -97,7 +97,8 @@ final class CapacityCheck {
         }
         Integer available = dataset(dataset).map(info -> info.splitSizes().get(TRAIN_SPLIT)).orElse(null);
         if (available != null && subset > available) {
-            report(path, "is " + subset + " but " + facts.describeDataset(dataset) + " has " + available + " training images");
+            report(path, "is " + subset + " but " + facts.describeDataset(dataset) + " has " + available
+                    + " training images");
         }
     }
 
@@ -125,11 +126,11 @@ final class CapacityCheck {
         if (size == null) {
             Set<String> names = new TreeSet<>(splits.keySet());
             if (data.split() == null) {
-                report(dataPath, facts.describeDataset(data.dataset()) + " has no split '" + split + "'; set split to one of: "
-                        + String.join(", ", names));
+                report(dataPath, facts.describeDataset(data.dataset()) + " has no split '" + split
+                        + "'; set split to one of: " + String.join(", ", names));
             } else {
-                report(dataPath.key("split"), "unknown split '" + split + "' of " + facts.describeDataset(data.dataset())
-                        + Suggestions.hint(split, names, "splits"));
+                report(dataPath.key("split"), "unknown split '" + split + "' of "
+                        + facts.describeDataset(data.dataset()) + Suggestions.hint(split, names, "splits"));
             }
         } else if (data.samples() != null && data.samples() > size) {
             report(dataPath.key("samples"), "is " + data.samples() + " but split '" + split + "' of "
@@ -147,9 +148,10 @@ final class CapacityCheck {
                     mismatches.add(facts.describeDataset(dataset) + " has " + info.numClasses()));
         }
         if (!mismatches.isEmpty()) {
-            report(YamlPath.ROOT.key("attack").key("labels"), "ground-truth needs every source's classes to be the attack "
-                    + "dataset's, but " + facts.describeDataset(attackDataset) + " has " + attackClasses + " classes and "
-                    + String.join(", ", mismatches) + "; use source-prediction");
+            report(YamlPath.ROOT.key("attack").key("labels"),
+                    "ground-truth needs every source's classes to be the attack dataset's, but "
+                            + facts.describeDataset(attackDataset) + " has " + attackClasses + " classes and "
+                            + String.join(", ", mismatches) + "; use source-prediction");
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Comparator;
  *
  * @param path  where in the document, e.g. {@code attack.methods[0].eps}; empty for the whole document
  */
-public record ConfigError(String file, int line, int column, String path, String message) implements Comparable<ConfigError> {
+public record ConfigError(String file, int line, int column, String path, String message)
+        implements Comparable<ConfigError> {
 
     private static final Comparator<ConfigError> ORDER = Comparator.comparing(ConfigError::file)
             .thenComparingInt(ConfigError::line)

@@ -50,7 +50,8 @@ public final class ConfigLoader {
     }
 
     /** Loads YAML text that is not in a file; {@code displayName} stands for the file name in errors. */
-    public static LoadedExperiment load(String yamlText, String displayName, PluginCatalog catalog) throws ConfigException {
+    public static LoadedExperiment load(String yamlText, String displayName, PluginCatalog catalog)
+            throws ConfigException {
         requireNonNull(yamlText, "yamlText is null");
         requireNonNull(displayName, "displayName is null");
         requireNonNull(catalog, "catalog is null");
@@ -58,8 +59,8 @@ public final class ConfigLoader {
                 new ErrorCollector(displayName), catalog);
     }
 
-    private static LoadedExperiment load(String text, byte[] bytes, Path file, ErrorCollector errors, PluginCatalog catalog)
-            throws ConfigException {
+    private static LoadedExperiment load(
+            String text, byte[] bytes, Path file, ErrorCollector errors, PluginCatalog catalog) throws ConfigException {
         Node root = YamlComposer.compose(text, errors);
         YamlStructureCheck.Result structure = YamlStructureCheck.check(root, errors);
         if (structure.cyclic()) {
@@ -83,7 +84,8 @@ public final class ConfigLoader {
     private static byte[] read(Path file, ErrorCollector errors) throws ConfigException {
         try {
             if (Files.size(file) > MAX_BYTES) {
-                errors.add(1, 1, YamlPath.ROOT, "the file is longer than " + YamlComposer.MAX_CODE_POINTS + " characters");
+                errors.add(1, 1, YamlPath.ROOT,
+                        "the file is longer than " + YamlComposer.MAX_CODE_POINTS + " characters");
                 throw errors.toException();
             }
             return Files.readAllBytes(file);

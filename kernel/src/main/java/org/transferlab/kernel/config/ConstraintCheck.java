@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConstraintCheck {
 
-    private static final Set<Class<? extends Annotation>> PRESENCE_CONSTRAINTS = Set.of(NotNull.class, NotEmpty.class, NotBlank.class);
+    private static final Set<Class<? extends Annotation>> PRESENCE_CONSTRAINTS =
+            Set.of(NotNull.class, NotEmpty.class, NotBlank.class);
     private static final String MAP_KEY_NODE = "<map key>";
 
     private final NodeIndex index;
@@ -56,11 +57,28 @@ final class ConstraintCheck {
         }
     }
 
+    private void report(
+            ConstraintViolation<?> violation, YamlPath recordPath, Function<String, YamlPath> firstProperty) {
+        Location location = locate(violation, recordPath, firstProperty);
+        YamlPath path = location.path();
+        if (errors.failedAtOrAbove(path)) {
+            return;
+        }
+        Node node = location.atMapKey() ? index.keyOrEnclosing(path) : index.valueOrEnclosing(path);
+        boolean missing = !index.hasValue(path)
+                && PRESENCE_CONSTRAINTS.contains(violation.getConstraintDescriptor().getAnnotation().annotationType());
+        errors.add(node, path, missing ? "is required" : violation.getMessage());
+    }
+
     /**
+     * Translates a violation's property path, {@code recipes[train].epochs}, into the path of the file,
+     * {@code recipes.train.epochs}.
+     *
      * @param recordPath     the path of the validated record
      * @param firstProperty  the path of the record's property that the violation's path starts with
      */
-    private void report(ConstraintViolation<?> violation, YamlPath recordPath, Function<String, YamlPath> firstProperty) {
+    private static Location locate(
+            ConstraintViolation<?> violation, YamlPath recordPath, Function<String, YamlPath> firstProperty) {
         YamlPath path = null;
         boolean atMapKey = false;
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
@@ -70,21 +88,18 @@ final class ConstraintCheck {
                 path = node.getIndex() != null ? path.index(node.getIndex())
                         : node.getKey() != null ? path.key(String.valueOf(node.getKey())) : path;
             }
-            if (node.getKind() == ElementKind.PROPERTY && (nodes.hasNext() || isComponent(violation.getLeafBean(), node.getName()))) {
+            boolean isProperty = node.getKind() == ElementKind.PROPERTY
+                    && (nodes.hasNext() || isComponent(violation.getLeafBean(), node.getName()));
+            if (isProperty) {
                 path = path == null ? firstProperty.apply(node.getName()) : path.key(YamlKeys.yamlName(node.getName()));
             }
             atMapKey = node.getKind() == ElementKind.CONTAINER_ELEMENT && MAP_KEY_NODE.equals(node.getName());
         }
-        if (path == null) {
-            path = recordPath;
-        }
-        if (errors.failedAtOrAbove(path)) {
-            return;
-        }
-        Node node = atMapKey ? index.keyOrEnclosing(path) : index.valueOrEnclosing(path);
-        boolean missing = !index.hasValue(path)
-                && PRESENCE_CONSTRAINTS.contains(violation.getConstraintDescriptor().getAnnotation().annotationType());
-        errors.add(node, path, missing ? "is required" : violation.getMessage());
+        return new Location(path == null ? recordPath : path, atMapKey);
+    }
+
+    /** @param atMapKey  whether the violation concerns a mapping key (an alias) rather than its value */
+    private record Location(YamlPath path, boolean atMapKey) {
     }
 
     /**
@@ -93,6 +108,7 @@ final class ConstraintCheck {
      */
     private static boolean isComponent(Object bean, String name) {
         return bean == null || !bean.getClass().isRecord()
-                || Arrays.stream(bean.getClass().getRecordComponents()).anyMatch(component -> component.getName().equals(name));
+                || Arrays.stream(bean.getClass().getRecordComponents())
+                        .anyMatch(component -> component.getName().equals(name));
     }
 }

@@ -40,7 +40,8 @@ final class PluginFacts {
     }
 
     OptionalInt parameterCount(String modelAlias, int numClasses) {
-        return parameterCounts.computeIfAbsent(modelAlias + "/" + numClasses, key -> askParameterCount(modelAlias, numClasses));
+        return parameterCounts.computeIfAbsent(
+                modelAlias + "/" + numClasses, key -> askParameterCount(modelAlias, numClasses));
     }
 
     /** {@code dataset 'fmnist' (fashion-mnist)}: the alias and its plugin. */

@@ -53,7 +53,8 @@ final class PluginRefBinder {
     PluginRef bind(Node node, YamlPath path, PluginSlot slot) {
         requireNonNull(slot, "slot is null");
         if (!(node instanceof MappingNode mapping)) {
-            errors.add(node, path, "expected a mapping with a '" + PLUGIN_KEY + "' key, got " + YamlNodes.describe(node));
+            errors.add(node, path,
+                    "expected a mapping with a '" + PLUGIN_KEY + "' key, got " + YamlNodes.describe(node));
             return null;
         }
         Optional<NodeTuple> pluginEntry = mapping.getValue().stream()
@@ -100,7 +101,9 @@ final class PluginRefBinder {
                     ? "; no " + kind.label() + " plugins are loaded"
                     : Suggestions.hint(name, names, "available");
             List<String> failures = catalog.loadFailures();
-            String note = failures.isEmpty() ? "" : "; note: some plugin JARs failed to load: " + String.join("; ", failures);
+            String note = failures.isEmpty()
+                    ? ""
+                    : "; note: some plugin JARs failed to load: " + String.join("; ", failures);
             errors.add(node, path, "unknown " + kind.label() + " plugin '" + name + "'" + hint + note);
         }
         return provider;
@@ -122,9 +125,6 @@ final class PluginRefBinder {
         long settings = 1;
         for (RecordComponent component : components) {
             List<Choice> componentChoices = choicesFor(component, entries.get(component.getName()), expands);
-            if (componentChoices == null) {
-                return null;
-            }
             choices.add(componentChoices);
             settings *= componentChoices.size();
             if (settings > MAX_VARIANTS) {
@@ -142,23 +142,24 @@ final class PluginRefBinder {
         PluginSlot slot = component.getAnnotation(PluginSlot.class);
         if (!(entry.value() instanceof SequenceNode sequence) || component.getType() == List.class
                 || !RecordBinder.isSupported(component.getGenericType()) || records.isRejected(entry.value())) {
-            return List.of(new Choice(records.bind(entry.value(), component.getGenericType(), entry.path(), slot), entry.path()));
+            Object value = records.bind(entry.value(), component.getGenericType(), entry.path(), slot);
+            return List.of(new Choice(value, entry.path()));
         }
         index.putValue(entry.path(), sequence);
         if (!expands) {
-            errors.add(sequence, entry.path(), "lists expand only attack methods; '" + YamlKeys.yamlName(component.getName())
-                    + "' takes a single value here");
+            errors.add(sequence, entry.path(), "lists expand only attack methods; '"
+                    + YamlKeys.yamlName(component.getName()) + "' takes a single value here");
             return List.of(new Choice(null, entry.path()));
         }
         if (sequence.getValue().isEmpty()) {
             errors.add(sequence, entry.path(), "an empty list expands into no settings");
-            return null;
+            return List.of(new Choice(null, entry.path()));
         }
         List<Choice> elements = new ArrayList<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
             YamlPath elementPath = entry.path().index(i);
-            elements.add(new Choice(records.bind(sequence.getValue().get(i), component.getGenericType(), elementPath, slot),
-                    elementPath));
+            Object value = records.bind(sequence.getValue().get(i), component.getGenericType(), elementPath, slot);
+            elements.add(new Choice(value, elementPath));
         }
         return elements;
     }

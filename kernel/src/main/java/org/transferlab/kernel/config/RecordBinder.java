@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RecordBinder {
 
     /** Records that may also be written as a single word. */
-    private static final Map<Class<?>, Map<String, Object>> SCALAR_FORMS = Map.of(Freeze.class, Map.of("none", Freeze.NONE));
+    private static final Map<Class<?>, Map<String, Object>> SCALAR_FORMS =
+            Map.of(Freeze.class, Map.of("none", Freeze.NONE));
 
     private final ErrorCollector errors;
     private final NodeIndex index;
@@ -44,7 +45,7 @@ final class RecordBinder {
      *
      * @param path  the entry's path, spelt with the component's canonical snake_case name
      */
-    record Entry(Node key, Node value, YamlPath path) {
+    record Entry(Node value, YamlPath path) {
     }
 
     RecordBinder(PluginCatalog catalog, ErrorCollector errors, NodeIndex index, Set<Node> rejected) {
@@ -143,11 +144,12 @@ final class RecordBinder {
             YamlPath entryPath = path.key(canonical);
             Node first = seen.putIfAbsent(canonical, keyNode);
             if (first != null) {
-                errors.add(keyNode, entryPath, "duplicate key '" + key + "' (first at line " + YamlNodes.line(first) + ")");
+                errors.add(keyNode, entryPath,
+                        "duplicate key '" + key + "' (first at line " + YamlNodes.line(first) + ")");
                 continue;
             }
             index.putKey(entryPath, keyNode);
-            matched.put(component.getName(), new Entry(keyNode, tuple.getValueNode(), entryPath));
+            matched.put(component.getName(), new Entry(tuple.getValueNode(), entryPath));
         }
         return matched;
     }
@@ -215,7 +217,9 @@ final class RecordBinder {
 
     private List<Object> bindList(Node node, Type elementType, YamlPath path, PluginSlot slot) {
         if (!(node instanceof SequenceNode sequence)) {
-            String hint = node instanceof ScalarNode scalar ? " (write [" + scalar.getValue() + "] for a list of one)" : "";
+            String hint = node instanceof ScalarNode scalar
+                    ? " (write [" + scalar.getValue() + "] for a list of one)"
+                    : "";
             errors.add(node, path, "expected a list, got " + YamlNodes.describe(node) + hint);
             return null;
         }

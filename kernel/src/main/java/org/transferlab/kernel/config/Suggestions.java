@@ -10,8 +10,9 @@ final class Suggestions {
     }
 
     /**
-     * The candidate closest to {@code input}: within two edits (one for inputs of three characters or fewer), counting a
-     * swap of neighbouring characters as one edit, or one of them a prefix of the other (at least three characters).
+     * The candidate closest to {@code input}: within two edits (one for inputs of three characters or fewer),
+     * counting a swap of neighbouring characters as one edit, or one of them a prefix of the other (at least three
+     * characters).
      */
     static Optional<String> closest(String input, Collection<String> candidates) {
         int allowed = input.length() <= 3 ? 1 : 2;

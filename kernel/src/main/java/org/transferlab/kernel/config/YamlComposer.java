@@ -84,7 +84,8 @@ final class YamlComposer {
     private static String describe(YAMLException e) {
         String message = String.valueOf(e.getMessage());
         if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
-            return "more than " + MAX_ALIASES_FOR_COLLECTIONS + " aliases to lists or mappings (a guard against alias bombs)";
+            return "more than " + MAX_ALIASES_FOR_COLLECTIONS
+                    + " aliases to lists or mappings (a guard against alias bombs)";
         }
         if (message.startsWith("The incoming YAML document exceeds the limit")) {
             return "the file is longer than " + MAX_CODE_POINTS + " characters";

@@ -27,7 +27,9 @@ final class YamlNodes {
     }
 
     static String quote(String text) {
-        String shown = text.length() <= LONGEST_QUOTED_VALUE ? text : text.substring(0, LONGEST_QUOTED_VALUE - 3) + "...";
+        String shown = text.length() <= LONGEST_QUOTED_VALUE
+                ? text
+                : text.substring(0, LONGEST_QUOTED_VALUE - 3) + "...";
         return "'" + shown + "'";
     }
 
