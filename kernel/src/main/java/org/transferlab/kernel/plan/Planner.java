@@ -17,8 +17,7 @@ import org.transferlab.kernel.config.FinetuneBlock;
 import org.transferlab.kernel.config.Freeze;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.PretrainBlock;
-import org.transferlab.kernel.plugin.LoadedPlugin;
-import org.transferlab.kernel.plugin.PluginRegistry;
+import org.transferlab.kernel.plugin.PluginCatalog;
 
 /**
  * Expands the pretrain → fine-tune → attack matrix of a validated experiment into a task graph. Lists multiply: every
@@ -28,9 +27,9 @@ import org.transferlab.kernel.plugin.PluginRegistry;
 public final class Planner {
 
     private final ExperimentConfig config;
-    private final PluginRegistry plugins;
+    private final PluginCatalog plugins;
 
-    public Planner(ExperimentConfig config, PluginRegistry plugins) {
+    public Planner(ExperimentConfig config, PluginCatalog plugins) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.plugins = Objects.requireNonNull(plugins, "plugins is null");
     }
@@ -168,8 +167,7 @@ public final class Planner {
     }
 
     private String version(PluginKind kind, String name) {
-        return plugins.plugin(kind, name).map(LoadedPlugin::version)
-                .orElseThrow(() -> new IllegalStateException("no " + kind.label() + " plugin named " + name));
+        return plugins.version(kind, name);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

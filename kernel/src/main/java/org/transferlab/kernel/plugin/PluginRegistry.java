@@ -78,6 +78,12 @@ public final class PluginRegistry implements PluginCatalog {
     }
 
     @Override
+    public String version(PluginKind kind, String name) {
+        return plugin(kind, name).map(LoadedPlugin::version)
+                .orElseThrow(() -> new IllegalArgumentException("no " + kind.label() + " plugin named " + name));
+    }
+
+    @Override
     public List<String> loadFailures() {
         return loadFailures;
     }

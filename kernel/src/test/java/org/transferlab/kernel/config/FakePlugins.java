@@ -36,13 +36,13 @@ import org.transferlab.api.model.StateSpec;
 import org.transferlab.kernel.plugin.PluginCatalog;
 
 /** Small stand-ins for real plugins: they describe themselves without data files or TensorFlow. */
-final class FakePlugins {
+public final class FakePlugins {
 
     private FakePlugins() {
     }
 
     /** The catalog every test uses, with no load failures. */
-    static PluginCatalog catalog() {
+    public static PluginCatalog catalog() {
         return catalog(List.of());
     }
 
@@ -143,6 +143,11 @@ final class FakePlugins {
             providers.stream().filter(kind.serviceType()::isInstance).forEach(provider -> names.add(provider.name()));
             Collections.sort(names);
             return names;
+        }
+
+        @Override
+        public String version(PluginKind kind, String name) {
+            return find(kind, name).map(provider -> "1.0-test").orElseThrow();
         }
 
         @Override

@@ -1,0 +1,101 @@
+package org.transferlab.kernel.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.transferlab.kernel.config.ConfigLoader;
+import org.transferlab.kernel.config.FakePlugins;
+
+class PlannerTest {
+
+    private static final String STUDY = """
+            experiment: planned
+            seed: 5
+            datasets:
+              mnist: { plugin: mnist }
+              letters: { plugin: letters }
+            models:
+              alexnet: { plugin: alexnet }
+            recipes:
+              r: { epochs: 1, batch_size: 8, optimizer: adam, learning_rate: 0.01 }
+            pretrain:
+              - { models: [alexnet], datasets: [mnist, letters], recipe: r }
+            finetune:
+              - { from: { models: [alexnet], datasets: [letters] }, dataset: mnist, subset: [100, 500], freeze: { first: 8 }, recipe: r }
+            attack:
+              data: { dataset: mnist, samples: 50 }
+              methods:
+                - { plugin: fgsm, eps: [0.1, 0.3] }
+            metrics: [accuracy, transfer-rate]
+            """;
+
+    private static TaskGraph plan(String yaml) throws Exception {
+        return new Planner(ConfigLoader.load(yaml, "study.yaml", FakePlugins.catalog()).config(), FakePlugins.catalog()).plan();
+    }
+
+    @Test
+    void expandsTheMatrixIntoReadableIdsInDependencyOrder() throws Exception {
+        List<String> ids = plan(STUDY).tasks().stream().map(Task::id).toList();
+        assertEquals(List.of(
+                "pretrain/alexnet@mnist",
+                "pretrain/alexnet@letters",
+                "finetune/alexnet@letters>mnist-n100-first8",
+                "finetune/alexnet@letters>mnist-n500-first8",
+                "attack/alexnet@mnist/fgsm-eps0.1",
+                "attack/alexnet@mnist/fgsm-eps0.3",
+                "attack/alexnet@letters/fgsm-eps0.1",
+                "attack/alexnet@letters/fgsm-eps0.3",
+                "evaluate/alexnet@letters>mnist-n100-first8/alexnet@mnist/fgsm-eps0.1",
+                "evaluate/alexnet@letters>mnist-n100-first8/alexnet@mnist/fgsm-eps0.3",
+                "evaluate/alexnet@letters>mnist-n100-first8/alexnet@letters/fgsm-eps0.1",
+                "evaluate/alexnet@letters>mnist-n100-first8/alexnet@letters/fgsm-eps0.3",
+                "evaluate/alexnet@letters>mnist-n500-first8/alexnet@mnist/fgsm-eps0.1",
+                "evaluate/alexnet@letters>mnist-n500-first8/alexnet@mnist/fgsm-eps0.3",
+                "evaluate/alexnet@letters>mnist-n500-first8/alexnet@letters/fgsm-eps0.1",
+                "evaluate/alexnet@letters>mnist-n500-first8/alexnet@letters/fgsm-eps0.3"), ids);
+    }
+
+    @Test
+    void fineTuningDependsOnItsParentAndEvaluationOnTargetAndAttack() throws Exception {
+        TaskGraph graph = plan(STUDY);
+        assertEquals(List.of("pretrain/alexnet@letters"),
+                graph.task("finetune/alexnet@letters>mnist-n100-first8").orElseThrow().dependencies());
+        assertEquals(List.of("finetune/alexnet@letters>mnist-n500-first8", "attack/alexnet@mnist/fgsm-eps0.3"),
+                graph.task("evaluate/alexnet@letters>mnist-n500-first8/alexnet@mnist/fgsm-eps0.3").orElseThrow().dependencies());
+    }
+
+    @Test
+    void cacheKeysAreStableAcrossPlansAndChangeWithWhatTheyDependOn() throws Exception {
+        TaskGraph first = plan(STUDY);
+        TaskGraph again = plan(STUDY);
+        TaskGraph longer = plan(STUDY.replace("epochs: 1", "epochs: 2"));
+        for (Task task : first.tasks()) {
+            assertEquals(task.cacheKey(), again.task(task.id()).orElseThrow().cacheKey(), task.id());
+            assertNotEquals(task.cacheKey(), longer.task(task.id()).orElseThrow().cacheKey(),
+                    task.id() + " depends on the recipe, directly or through its inputs");
+        }
+    }
+
+    @Test
+    void anAttackSettingChangeInvalidatesOnlyThatSettingsTasks() throws Exception {
+        TaskGraph before = plan(STUDY);
+        TaskGraph after = plan(STUDY.replace("eps: [0.1, 0.3]", "eps: [0.1, 0.25]"));
+        assertEquals(before.task("pretrain/alexnet@mnist").orElseThrow().cacheKey(),
+                after.task("pretrain/alexnet@mnist").orElseThrow().cacheKey());
+        assertEquals(before.task("attack/alexnet@mnist/fgsm-eps0.1").orElseThrow().cacheKey(),
+                after.task("attack/alexnet@mnist/fgsm-eps0.1").orElseThrow().cacheKey());
+        assertEquals(true, after.task("attack/alexnet@mnist/fgsm-eps0.25").isPresent());
+    }
+
+    @Test
+    void repeatsGetTheirOwnIdsAndSeeds() throws Exception {
+        TaskGraph graph = plan(STUDY.replace("seed: 5", "seed: 5\nrepeats: 2"));
+        TrainTask first = (TrainTask) graph.task("pretrain/alexnet@mnist-r1").orElseThrow();
+        TrainTask second = (TrainTask) graph.task("pretrain/alexnet@mnist-r2").orElseThrow();
+        assertNotEquals(first.seed(), second.seed());
+        assertEquals(List.of("pretrain/alexnet@letters-r2"),
+                graph.task("finetune/alexnet@letters>mnist-n100-first8-r2").orElseThrow().dependencies());
+    }
+}
