@@ -89,12 +89,12 @@ final class AttackExecutor {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        Files.write(working.resolve(ADVERSARIAL), Npy.encode(adversarial, n, ImageSet.SIDE, ImageSet.SIDE, 1));
-        Files.write(working.resolve(INDICES), Npy.encode(indices, n));
-        Files.write(working.resolve(LABELS), Npy.encode(images.labels(), n));
-        Files.write(working.resolve(ATTACK_LABELS), Npy.encode(attackLabels, n));
-        Files.write(working.resolve(SOURCE_CLEAN), Npy.encode(sourceClean, n));
-        Files.write(working.resolve(SOURCE_ADVERSARIAL), Npy.encode(sourceAdversarial, n));
+        ArtefactDirectory.writeAtomically(working.resolve(ADVERSARIAL), Npy.encode(adversarial, n, ImageSet.SIDE, ImageSet.SIDE, 1));
+        ArtefactDirectory.writeAtomically(working.resolve(INDICES), Npy.encode(indices, n));
+        ArtefactDirectory.writeAtomically(working.resolve(LABELS), Npy.encode(images.labels(), n));
+        ArtefactDirectory.writeAtomically(working.resolve(ATTACK_LABELS), Npy.encode(attackLabels, n));
+        ArtefactDirectory.writeAtomically(working.resolve(SOURCE_CLEAN), Npy.encode(sourceClean, n));
+        ArtefactDirectory.writeAtomically(working.resolve(SOURCE_ADVERSARIAL), Npy.encode(sourceAdversarial, n));
         PreviewGrid.write(working.resolve("preview.png"), clean, adversarial, Math.min(n, 8));
 
         int fooled = 0;

@@ -15,7 +15,7 @@ public final class ResultTable {
         int targetWidth = Math.max(6, rows.stream().mapToInt(r -> r.target().length()).max().orElse(0));
         int sourceWidth = Math.max(6, rows.stream().mapToInt(r -> r.source().length() + 2).max().orElse(0));
         int attackWidth = Math.max(6, rows.stream().mapToInt(r -> r.attack().length()).max().orElse(0));
-        String format = "%-" + targetWidth + "s  %-" + sourceWidth + "s  %-" + attackWidth + "s  %9s  %9s  %-22s%n";
+        String format = "%-" + targetWidth + "s  %-" + sourceWidth + "s  %-" + attackWidth + "s  %9s  %9s  %s%n";
         out.printf(Locale.ROOT, format, "target", "source", "attack", "clean acc", "adv acc", "transfer rate [95% CI]");
         for (ResultRow row : rows) {
             out.printf(Locale.ROOT, format, row.target(), row.source() + (row.parent() ? " *" : ""), row.attack(),
