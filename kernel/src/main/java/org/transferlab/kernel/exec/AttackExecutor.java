@@ -1,7 +1,6 @@
 package org.transferlab.kernel.exec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.transferlab.api.attack.Budget;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.config.AttackBlock.AttackLabels;
+import org.transferlab.kernel.data.StratifiedSubset;
 import org.transferlab.kernel.engine.Network;
 import org.transferlab.kernel.engine.Weights;
 import org.transferlab.kernel.io.Npy;
@@ -43,12 +43,7 @@ final class AttackExecutor {
     /** The images every attack of the run uses: the same seeded subset for all sources, so comparisons are paired. */
     static int[] attackedIndices(RunContext context, String alias, String split, int samples) {
         ImageSet images = context.datasets().split(alias, split);
-        if (samples == images.count()) {
-            int[] all = new int[samples];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        return org.transferlab.kernel.data.StratifiedSubset.select(images.labels(), samples, context.config().seed());
+        return StratifiedSubset.select(images.labels(), samples, context.config().seed());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
