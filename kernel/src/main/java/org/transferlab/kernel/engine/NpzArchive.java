@@ -1,12 +1,8 @@
 package org.transferlab.kernel.engine;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Enumeration;
@@ -17,7 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.transferlab.kernel.engine.NpyHeader.NpyFormatException;
+import org.transferlab.kernel.io.Npy;
 
 /**
  * NumPy's {@code .npz} format: an uncompressed zip with one {@code <name>.npy} per tensor, as {@code numpy.savez}
@@ -73,7 +69,7 @@ final class NpzArchive {
                 }
                 try {
                     tensors.put(name, decode(readChecked(zip, entry)));
-                } catch (NpyFormatException e) {
+                } catch (Npy.FormatException | ZipCrcException e) {
                     throw new IOException(file + ": " + entryName + " " + e.getMessage(), e);
                 } catch (ZipException e) {
                     throw new IOException(file + ": " + entryName + " cannot be read: " + e.getMessage(), e);
@@ -83,7 +79,7 @@ final class NpzArchive {
         return tensors;
     }
 
-    private static byte[] readChecked(ZipFile zip, ZipEntry entry) throws IOException, NpyFormatException {
+    private static byte[] readChecked(ZipFile zip, ZipEntry entry) throws IOException {
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = in.readAllBytes();
@@ -91,51 +87,25 @@ final class NpzArchive {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new NpyFormatException("fails its CRC check; the file is corrupt");
+            throw new ZipCrcException("fails its CRC check; the file is corrupt");
         }
         return bytes;
     }
 
     private static byte[] encode(WeightTensor tensor) {
-        byte[] header = NpyHeader.encode(tensor.shape());
-        float[] values = tensor.values();
-        ByteBuffer npy = ByteBuffer.allocate(header.length + Float.BYTES * values.length)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        npy.put(header).asFloatBuffer().put(values);
-        return npy.array();
+        return Npy.encode(tensor.values(), tensor.shape());
     }
 
-    private static WeightTensor decode(byte[] npy) throws NpyFormatException {
-        ByteBuffer buffer = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
-        if (npy.length < 10 || !buffer.slice(0, NpyHeader.MAGIC.length).equals(ByteBuffer.wrap(NpyHeader.MAGIC))) {
-            throw new NpyFormatException("is not a .npy array (it lacks the \\x93NUMPY magic string)");
+    private static WeightTensor decode(byte[] npy) throws Npy.FormatException {
+        Npy.FloatArray array = Npy.decodeFloats(npy);
+        return new WeightTensor(array.shape(), array.values());
+    }
+
+    private static final class ZipCrcException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ZipCrcException(String message) {
+            super(message);
         }
-        int major = npy[6];
-        int headerStart;
-        long headerLength;
-        if (major == 1) {
-            headerStart = 10;
-            headerLength = Short.toUnsignedInt(buffer.getShort(8));
-        } else if ((major == 2 || major == 3) && npy.length >= 12) {
-            headerStart = 12;
-            headerLength = Integer.toUnsignedLong(buffer.getInt(8));
-        } else {
-            throw new NpyFormatException("has unsupported .npy format version " + major + "." + npy[7]);
-        }
-        if (headerStart + headerLength > npy.length) {
-            throw new NpyFormatException("is truncated inside its header");
-        }
-        int dataStart = Math.toIntExact(headerStart + headerLength);
-        long[] shape = NpyHeader.parseShape(new String(npy, headerStart, (int) headerLength, ISO_8859_1));
-        long expectedBytes = Float.BYTES * WeightTensor.sizeOf(shape);
-        long actualBytes = npy.length - dataStart;
-        if (actualBytes != expectedBytes) {
-            throw new NpyFormatException("has " + actualBytes + " bytes of data but shape " + NpyHeader.tuple(shape)
-                    + " needs " + expectedBytes);
-        }
-        float[] values = new float[(int) (expectedBytes / Float.BYTES)];
-        buffer.position(dataStart);
-        buffer.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        return new WeightTensor(shape, values);
     }
 }

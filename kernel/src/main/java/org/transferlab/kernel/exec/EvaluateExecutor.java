@@ -1,7 +1,6 @@
 package org.transferlab.kernel.exec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +34,8 @@ final class EvaluateExecutor {
         TrainTask target = context.trainTask(task.targetId());
         AttackTask attack = (AttackTask) context.graph().task(task.attackId()).orElseThrow();
         Path attackDirectory = context.directoryOf(attack);
-        int[] indices = read(attackDirectory.resolve(AttackExecutor.INDICES)).ints();
-        float[] adversarial = read(attackDirectory.resolve(AttackExecutor.ADVERSARIAL)).floats();
+        int[] indices = Npy.readInts(attackDirectory.resolve(AttackExecutor.INDICES)).values();
+        float[] adversarial = Npy.readFloats(attackDirectory.resolve(AttackExecutor.ADVERSARIAL)).values();
         ImageSet images = context.datasets().split(attack.datasetAlias(), attack.split()).select(indices);
         float[] clean = images.toFloats();
         int n = images.count();
@@ -63,9 +62,9 @@ final class EvaluateExecutor {
             l2[i] = (float) Math.sqrt(squares);
         }
         Evaluation evaluation = new Evaluation(images.labels(),
-                read(attackDirectory.resolve(AttackExecutor.ATTACK_LABELS)).ints(), targetClean, targetAdversarial,
-                read(attackDirectory.resolve(AttackExecutor.SOURCE_CLEAN)).ints(),
-                read(attackDirectory.resolve(AttackExecutor.SOURCE_ADVERSARIAL)).ints(), linf, l2, l0);
+                Npy.readInts(attackDirectory.resolve(AttackExecutor.ATTACK_LABELS)).values(), targetClean, targetAdversarial,
+                Npy.readInts(attackDirectory.resolve(AttackExecutor.SOURCE_CLEAN)).values(),
+                Npy.readInts(attackDirectory.resolve(AttackExecutor.SOURCE_ADVERSARIAL)).values(), linf, l2, l0);
 
         List<MetricValue> values = new ArrayList<>();
         for (String name : context.config().metrics()) {
@@ -84,8 +83,5 @@ final class EvaluateExecutor {
         return Map.of("metrics", values.size());
     }
 
-    private static Npy.Array read(Path file) throws IOException {
-        return Npy.decode(Files.readAllBytes(file), file.toString());
-    }
 
 }

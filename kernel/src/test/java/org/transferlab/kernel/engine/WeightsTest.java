@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -106,18 +106,18 @@ class WeightsTest {
     }
 
     @Test
-    void headerShapesAreFormattedAsPythonTuples() {
-        assertEquals("()", NpyHeader.tuple(new long[] {}));
-        assertEquals("(5,)", NpyHeader.tuple(new long[] {5}));
-        assertEquals("(3, 3, 1, 32)", NpyHeader.tuple(new long[] {3, 3, 1, 32}));
-        for (long[] shape : new long[][] {{}, {5}, {3, 3, 1, 32}, {123456, 2}}) {
-            assertEquals(0, NpyHeader.encode(shape).length % 64, Arrays.toString(shape));
-        }
-    }
-
-    @Test
-    void readsArchivesWrittenByNumPyAndWritesTheSameArrays() throws IOException, URISyntaxException {
-        Path numpyFile = Path.of(getClass().getResource("numpy-written.npz").toURI());
+    void readsArchivesWrittenByNumPyAndWritesTheSameArrays() throws Exception {
+        assumeTrue(NumPyReference.python().isPresent(), "no python3 with NumPy here (Debian: python3-numpy)");
+        Path numpyFile = directory.resolve("numpy-written.npz");
+        NumPyReference.run("""
+                import sys
+                import numpy as np
+                np.savez(sys.argv[1], **{
+                    'layer.weight': ((np.arange(6, dtype=np.float32) - np.float32(2.5)) / np.float32(3)).reshape(2, 3),
+                    'layer.bias': np.array([1.5, -2], dtype=np.float32),
+                    'scale': np.array(0.75, dtype=np.float32),
+                })
+                """, numpyFile.toString());
         Weights weights = Weights.read(numpyFile);
 
         assertEquals(List.of("layer.weight", "layer.bias", "scale"), weights.names());
