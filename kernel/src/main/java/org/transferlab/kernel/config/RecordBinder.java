@@ -121,16 +121,9 @@ final class RecordBinder {
         }
         Map<String, Node> seen = new HashMap<>();
         Map<String, Entry> matched = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        for (NodeTuple tuple : plainKeyed(mapping, path)) {
             Node keyNode = tuple.getKeyNode();
-            if (isRejected(keyNode)) {
-                continue;
-            }
-            if (!(keyNode instanceof ScalarNode scalarKey)) {
-                errors.add(keyNode, path, "keys must be plain names, got " + YamlNodes.describe(keyNode));
-                continue;
-            }
-            String key = scalarKey.getValue();
+            String key = ((ScalarNode) keyNode).getValue();
             if (reserved.contains(key)) {
                 continue;
             }
@@ -152,6 +145,23 @@ final class RecordBinder {
             matched.put(component.getName(), new Entry(tuple.getValueNode(), entryPath));
         }
         return matched;
+    }
+
+    /** The entries of a mapping whose keys are plain scalars; other keys are reported (once) and left out. */
+    private List<NodeTuple> plainKeyed(MappingNode mapping, YamlPath path) {
+        List<NodeTuple> plain = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (isRejected(keyNode)) {
+                continue;
+            }
+            if (keyNode instanceof ScalarNode) {
+                plain.add(tuple);
+            } else {
+                errors.add(keyNode, path, "keys must be plain names, got " + YamlNodes.describe(keyNode));
+            }
+        }
+        return plain;
     }
 
     /**
@@ -236,15 +246,9 @@ final class RecordBinder {
             return null;
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        for (NodeTuple tuple : plainKeyed(mapping, path)) {
             Node keyNode = tuple.getKeyNode();
-            if (isRejected(keyNode)) {
-                continue;
-            }
-            if (!(keyNode instanceof ScalarNode scalarKey)) {
-                errors.add(keyNode, path, "keys must be plain names, got " + YamlNodes.describe(keyNode));
-                continue;
-            }
+            ScalarNode scalarKey = (ScalarNode) keyNode;
             YamlPath entryPath = path.key(scalarKey.getValue());
             index.putKey(entryPath, keyNode);
             values.put(scalarKey.getValue(), bind(tuple.getValueNode(), valueType, entryPath, slot));
