@@ -82,8 +82,7 @@ public final class Planner {
                     continue;
                 }
                 for (Integer subset : subsets) {
-                    String parentName = parent.id().substring(parent.id().indexOf('/') + 1)
-                            .replace(repeatSuffix(repeat), "");
+                    String parentName = nameOf(parent, repeat);
                     String id = TaskKind.FINETUNE.label() + "/" + parentName + ">" + block.dataset()
                             + "-n" + (subset == null ? "all" : subset) + "-" + freeze.label() + repeatSuffix(repeat);
                     Map<String, Object> key = new LinkedHashMap<>();
@@ -117,7 +116,7 @@ public final class Planner {
         int samples = attack.data().samples() != null ? attack.data().samples() : splitSize(attack.data().dataset(), split);
         List<AttackTask> tasks = new ArrayList<>();
         for (TrainTask source : sources) {
-            String sourceName = source.id().substring(source.id().indexOf('/') + 1).replace(repeatSuffix(repeat), "");
+            String sourceName = nameOf(source, repeat);
             for (PluginRef method : attack.methods()) {
                 for (Record options : method.variants()) {
                     AttackSetting setting = AttackSetting.of(method.plugin(), options);
@@ -147,9 +146,9 @@ public final class Planner {
                 .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
                 .toList();
         for (TrainTask target : targets) {
-            String targetName = target.id().substring(target.id().indexOf('/') + 1).replace(repeatSuffix(repeat), "");
+            String targetName = nameOf(target, repeat);
             for (AttackTask attack : attacks) {
-                String attackName = attack.id().substring(attack.id().indexOf('/') + 1).replace(repeatSuffix(repeat), "");
+                String attackName = nameOf(attack, repeat);
                 String id = TaskKind.EVALUATE.label() + "/" + targetName + "/" + attackName + repeatSuffix(repeat);
                 Map<String, Object> key = new LinkedHashMap<>();
                 key.put("kind", "evaluate");
@@ -179,6 +178,12 @@ public final class Planner {
             throw new IllegalStateException("dataset " + datasetAlias + " has no split " + split);
         }
         return size;
+    }
+
+    /** A task's id without its kind and repeat: {@code pretrain/alexnet@mnist-r2} → {@code alexnet@mnist}. */
+    private String nameOf(Task task, int repeat) {
+        String id = task.id();
+        return id.substring(id.indexOf('/') + 1, id.length() - repeatSuffix(repeat).length());
     }
 
     private String repeatSuffix(int repeat) {
