@@ -11,11 +11,9 @@ import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.AttackProvider;
 import org.transferlab.api.attack.Budget;
 import org.transferlab.api.data.ImageSet;
-import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.config.AttackBlock.AttackLabels;
 import org.transferlab.kernel.data.StratifiedSubset;
 import org.transferlab.kernel.engine.Network;
-import org.transferlab.kernel.engine.Weights;
 import org.transferlab.kernel.io.Npy;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.TrainTask;
@@ -35,9 +33,11 @@ final class AttackExecutor {
     static final int BATCH = 256;
 
     private final RunContext context;
+    private final InferenceModels models;
 
-    AttackExecutor(RunContext context) {
+    AttackExecutor(RunContext context, InferenceModels models) {
         this.context = context;
+        this.models = models;
     }
 
     /** The images every attack of the run uses: the same seeded subset for all sources, so comparisons are paired. */
@@ -49,8 +49,6 @@ final class AttackExecutor {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, Object> execute(AttackTask task, Path working) throws IOException {
         TrainTask source = context.trainTask(task.sourceId());
-        Architecture architecture = context.architectureOf(source);
-        Weights weights = Weights.read(context.directoryOf(source).resolve(TrainExecutor.WEIGHTS));
         AttackProvider provider = (AttackProvider) context.plugins().find(PluginKind.ATTACK, task.setting().plugin()).orElseThrow();
         Attack attack = provider.create(task.setting().options());
         Budget budget = attack.budget();
@@ -67,20 +65,19 @@ final class AttackExecutor {
         SplittableRandom random = new SplittableRandom(task.seed());
 
         long started = System.nanoTime();
-        try (Network network = Network.forInference(architecture, weights, context.runtime())) {
-            for (int from = 0; from < n; from += BATCH) {
-                int to = Math.min(n, from + BATCH);
-                float[] batch = Arrays.copyOfRange(clean, from * ImageSet.PIXELS, to * ImageSet.PIXELS);
-                int[] predicted = network.predict(batch, to - from);
-                System.arraycopy(predicted, 0, sourceClean, from, to - from);
-                int[] labels = task.labels() == AttackLabels.GROUND_TRUTH
-                        ? Arrays.copyOfRange(images.labels(), from, to) : predicted;
-                System.arraycopy(labels, 0, attackLabels, from, to - from);
-                float[] crafted = attack.perturb(network, batch, labels, random.split());
-                BudgetCheck.verify(task.setting().label(), budget, batch, crafted, from);
-                System.arraycopy(crafted, 0, adversarial, from * ImageSet.PIXELS, crafted.length);
-                System.arraycopy(network.predict(crafted, to - from), 0, sourceAdversarial, from, to - from);
-            }
+        Network network = models.get(source);
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            float[] batch = Arrays.copyOfRange(clean, from * ImageSet.PIXELS, to * ImageSet.PIXELS);
+            int[] predicted = network.predict(batch, to - from);
+            System.arraycopy(predicted, 0, sourceClean, from, to - from);
+            int[] labels = task.labels() == AttackLabels.GROUND_TRUTH
+                    ? Arrays.copyOfRange(images.labels(), from, to) : predicted;
+            System.arraycopy(labels, 0, attackLabels, from, to - from);
+            float[] crafted = attack.perturb(network, batch, labels, random.split());
+            BudgetCheck.verify(task.setting().label(), budget, batch, crafted, from);
+            System.arraycopy(crafted, 0, adversarial, from * ImageSet.PIXELS, crafted.length);
+            System.arraycopy(network.predict(crafted, to - from), 0, sourceAdversarial, from, to - from);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 

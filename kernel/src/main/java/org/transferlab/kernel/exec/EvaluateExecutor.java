@@ -12,7 +12,6 @@ import org.transferlab.api.metric.Evaluation;
 import org.transferlab.api.metric.MetricProvider;
 import org.transferlab.api.metric.MetricValue;
 import org.transferlab.kernel.engine.Network;
-import org.transferlab.kernel.engine.Weights;
 import org.transferlab.kernel.io.Npy;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.EvaluateTask;
@@ -24,9 +23,11 @@ final class EvaluateExecutor {
     static final String METRICS = "metrics.json";
 
     private final RunContext context;
+    private final InferenceModels models;
 
-    EvaluateExecutor(RunContext context) {
+    EvaluateExecutor(RunContext context, InferenceModels models) {
         this.context = context;
+        this.models = models;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -40,13 +41,9 @@ final class EvaluateExecutor {
         float[] clean = images.toFloats();
         int n = images.count();
 
-        int[] targetClean;
-        int[] targetAdversarial;
-        Weights weights = Weights.read(context.directoryOf(target).resolve(TrainExecutor.WEIGHTS));
-        try (Network network = Network.forInference(context.architectureOf(target), weights, context.runtime())) {
-            targetClean = network.predict(clean, n);
-            targetAdversarial = network.predict(adversarial, n);
-        }
+        Network network = models.get(target);
+        int[] targetClean = network.predict(clean, n);
+        int[] targetAdversarial = network.predict(adversarial, n);
 
         float[] linf = new float[n];
         float[] l2 = new float[n];

@@ -56,39 +56,42 @@ public final class Runner {
         List<String> executed = new ArrayList<>();
         List<Task> tasks = context.graph().tasks().stream().filter(selected).toList();
         int position = 0;
-        for (Task task : tasks) {
-            position++;
-            if (!context.options().force() && isCached(task, context.options().runDirectory())) {
-                out.printf("[%d/%d] %s: cached%n", position, tasks.size(), task.id());
-                continue;
-            }
-            for (String dependency : task.dependencies()) {
-                Task needed = context.graph().task(dependency).orElseThrow();
-                if (!selected.test(needed) && !isCached(needed, context.options().runDirectory())) {
-                    throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");
+        try (InferenceModels models = new InferenceModels(context)) {
+            for (Task task : tasks) {
+                position++;
+                if (!context.options().force() && isCached(task, context.options().runDirectory())) {
+                    out.printf("[%d/%d] %s: cached%n", position, tasks.size(), task.id());
+                    continue;
                 }
+                for (String dependency : task.dependencies()) {
+                    Task needed = context.graph().task(dependency).orElseThrow();
+                    if (!selected.test(needed) && !isCached(needed, context.options().runDirectory())) {
+                        throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");
+                    }
+                }
+                out.printf("[%d/%d] %s: running%n", position, tasks.size(), task.id());
+                long started = System.nanoTime();
+                execute(task, models);
+                out.printf("[%d/%d] %s: done in %.1f s%n", position, tasks.size(), task.id(), (System.nanoTime() - started) / 1e9);
+                executed.add(task.id());
             }
-            out.printf("[%d/%d] %s: running%n", position, tasks.size(), task.id());
-            long started = System.nanoTime();
-            execute(task);
-            out.printf("[%d/%d] %s: done in %.1f s%n", position, tasks.size(), task.id(), (System.nanoTime() - started) / 1e9);
-            executed.add(task.id());
         }
         return executed;
     }
 
-    private void execute(Task task) {
+    private void execute(Task task, InferenceModels models) {
         Path target = context.directoryOf(task);
         Path working = ArtefactDirectory.begin(target);
         boolean committed = false;
         try {
             Map<String, Object> summary;
             if (task instanceof TrainTask train) {
+                models.close(); // frees the inference graph while training, and never serves weights about to be replaced
                 summary = new TrainExecutor(context, listeners.apply(task.id())).execute(train, working);
             } else if (task instanceof AttackTask attack) {
-                summary = new AttackExecutor(context).execute(attack, working);
+                summary = new AttackExecutor(context, models).execute(attack, working);
             } else {
-                summary = new EvaluateExecutor(context).execute((EvaluateTask) task, working);
+                summary = new EvaluateExecutor(context, models).execute((EvaluateTask) task, working);
             }
             ArtefactDirectory.commit(working, target, task.cacheKey(), summary);
             committed = true;

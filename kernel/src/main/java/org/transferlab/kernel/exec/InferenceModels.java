@@ -1,0 +1,42 @@
+package org.transferlab.kernel.exec;
+
+import java.io.IOException;
+import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.Weights;
+import org.transferlab.kernel.plan.TrainTask;
+
+/**
+ * Keeps the most recently used trained model open for inference. The plan orders attacks by source and evaluations by
+ * target, so consecutive tasks mostly reuse the same graph instead of rebuilding it and re-reading its weights.
+ */
+final class InferenceModels implements AutoCloseable {
+
+    private final RunContext context;
+    private String openId;
+    private Network open;
+
+    InferenceModels(RunContext context) {
+        this.context = context;
+    }
+
+    /** The trained model of {@code task}; owned by this cache, so callers must not close it. */
+    Network get(TrainTask task) throws IOException {
+        if (task.id().equals(openId)) {
+            return open;
+        }
+        close();
+        Weights weights = Weights.read(context.directoryOf(task).resolve(TrainExecutor.WEIGHTS));
+        open = Network.forInference(context.architectureOf(task), weights, context.runtime());
+        openId = task.id();
+        return open;
+    }
+
+    @Override
+    public void close() {
+        if (open != null) {
+            open.close();
+            open = null;
+            openId = null;
+        }
+    }
+}
