@@ -12,6 +12,14 @@ public interface ModelGraph {
     /** The variable of a parameter declared in {@link Architecture#parameters()}. */
     Operand<TFloat32> parameter(String name);
 
+    /**
+     * Whether training this network updates parameter {@code name}: false for a frozen parameter, and for every
+     * parameter of a network built for inference only. A layer whose parameters are not trainable behaves in the
+     * training-mode forward pass as in inference (a frozen BatchNorm normalises with its moving statistics), so that a
+     * frozen part of a model computes exactly what it computed before fine-tuning.
+     */
+    boolean trainable(String name);
+
     /** The variable of a state tensor declared in {@link Architecture#state()}. */
     Operand<TFloat32> state(String name);
 

@@ -49,8 +49,7 @@ public final class Network implements SourceModel, AutoCloseable {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            variables = new VariableStore(tf, architecture);
-            checkFrozenNames(frozen);
+            variables = new VariableStore(tf, architecture, optimizer != null, frozen);
             images = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, SIDE, SIDE, 1)));
             labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
@@ -220,14 +219,6 @@ public final class Network implements SourceModel, AutoCloseable {
         List<Variable> all = new ArrayList<>(variables.parameters().values());
         all.addAll(variables.states().values());
         return all;
-    }
-
-    private void checkFrozenNames(Set<String> frozen) {
-        for (String name : frozen) {
-            if (!variables.parameters().containsKey(name)) {
-                throw new IllegalArgumentException("cannot freeze " + name + ": the model has no such parameter");
-            }
-        }
     }
 
     private static void checkMatches(Weights weights, List<Variable> variables) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -32,10 +33,16 @@ final class VariableStore implements ModelGraph {
     private final Map<String, Variable> states = new LinkedHashMap<>();
     private final Map<String, String> stateOwners = new LinkedHashMap<>();
     private final Map<String, Operand<TFloat32>> stateUpdates = new LinkedHashMap<>();
+    private final Set<String> frozen;
+    private final boolean trainingNetwork;
     private Ops modeOps;
     private boolean training;
 
-    VariableStore(Ops tf, Architecture architecture) {
+    /**
+     * The variables of {@code architecture}; {@code trainingNetwork} tells whether the network will train, and then
+     * {@code frozen} names the parameters it will not update.
+     */
+    VariableStore(Ops tf, Architecture architecture, boolean trainingNetwork, Set<String> frozen) {
         requireNonNull(tf, "tf is null");
         requireNonNull(architecture, "architecture is null");
         for (ParameterSpec parameter : architecture.parameters()) {
@@ -52,6 +59,13 @@ final class VariableStore implements ModelGraph {
             addUnique(states, create(tf, "state", state.name(), state.shape()));
             stateOwners.put(state.name(), state.owner());
         }
+        for (String name : frozen) {
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("cannot freeze " + name + ": the model has no such parameter");
+            }
+        }
+        this.frozen = Set.copyOf(frozen);
+        this.trainingNetwork = trainingNetwork;
         this.modeOps = tf;
     }
 
@@ -84,6 +98,12 @@ final class VariableStore implements ModelGraph {
     @Override
     public Operand<TFloat32> parameter(String name) {
         return lookUp(parameters, "parameter", name).read();
+    }
+
+    @Override
+    public boolean trainable(String name) {
+        lookUp(parameters, "parameter", name);
+        return trainingNetwork && !frozen.contains(name);
     }
 
     @Override

@@ -139,6 +139,11 @@ class LayersTest {
         }
 
         @Override
+        public boolean trainable(String name) {
+            return false;
+        }
+
+        @Override
         public Operand<TFloat32> state(String name) {
             throw new UnsupportedOperationException("no state");
         }
