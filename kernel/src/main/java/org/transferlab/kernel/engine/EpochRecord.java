@@ -11,7 +11,10 @@ package org.transferlab.kernel.engine;
  *                         a test set
  * @param seconds          wall time of the whole epoch, test evaluation included
  * @param imagesPerSecond  training images per second of training time
+ * @param learningRate     the rate of the epoch's first step
+ * @param feedSeconds      time spent preparing batches (converting images, copying them into tensors)
+ * @param stepSeconds      time spent in training steps
  */
 public record EpochRecord(int epoch, double loss, double trainAccuracy, double testAccuracy, double seconds,
-                          double imagesPerSecond) {
+                          double imagesPerSecond, double learningRate, double feedSeconds, double stepSeconds) {
 }

@@ -33,8 +33,8 @@ public final class LoggingTrainingListener implements TrainingListener {
         String test = Double.isNaN(record.testAccuracy())
                 ? ""
                 : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * record.testAccuracy());
-        return String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, train accuracy %.2f%%%s, %.1f s, %.0f images/s",
-                label, record.epoch(), epochs, record.loss(), 100 * record.trainAccuracy(), test, record.seconds(),
-                record.imagesPerSecond());
+        return String.format(Locale.ROOT, "%s epoch %d/%d: lr %.3g, loss %.4f, train accuracy %.2f%%%s, %.1f s, "
+                        + "%.0f images/s", label, record.epoch(), epochs, record.learningRate(), record.loss(),
+                100 * record.trainAccuracy(), test, record.seconds(), record.imagesPerSecond());
     }
 }

@@ -113,15 +113,61 @@ public final class Network implements SourceModel, AutoCloseable {
 
     /** One optimizer step on a batch of {@code labels.length} images ([0,1] floats, 784 per image). */
     public StepResult trainStep(float[] images, int[] labels, float learningRate) {
+        try (Batch batch = batch(images, labels)) {
+            return trainStep(batch, learningRate);
+        }
+    }
+
+    /** One optimizer step on a batch already copied into tensors, which stay open for reuse. */
+    public StepResult trainStep(Batch batch, float learningRate) {
+        requireNonNull(batch, "batch is null");
         if (training == null) {
             throw new IllegalStateException("this network was built for inference only");
         }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
-        try (TFloat32 imageTensor = imageTensor(images, labels.length);
-             TInt32 labelTensor = labelTensor(labels)) {
-            return training.step(session, this.images, imageTensor, this.labels, labelTensor, learningRate);
+        return training.step(session, this.images, batch.images, this.labels, batch.labels, learningRate);
+    }
+
+    /**
+     * Copies a batch of {@code labels.length} images ([0,1] floats, 784 per image) and their labels into tensors
+     * that this network can be fed; the caller closes it.
+     */
+    public Batch batch(float[] images, int[] labels) {
+        requireNonNull(labels, "labels is null");
+        TInt32 labelTensor = labelTensor(labels);
+        try {
+            return new Batch(imageTensor(images, labels.length), labelTensor, labels.length);
+        } catch (RuntimeException e) {
+            labelTensor.close();
+            throw e;
+        }
+    }
+
+    /** Images and labels in native tensors, ready to feed. */
+    public static final class Batch implements AutoCloseable {
+        private final TFloat32 images;
+        private final TInt32 labels;
+        private final int size;
+
+        private Batch(TFloat32 images, TInt32 labels, int size) {
+            this.images = images;
+            this.labels = labels;
+            this.size = size;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public void close() {
+            try {
+                images.close();
+            } finally {
+                labels.close();
+            }
         }
     }
 

@@ -38,28 +38,40 @@ public final class Trainer {
         }
         int batchSize = recipe.batchSize();
         int batches = (training.count() + batchSize - 1) / batchSize;
+        LearningRates rates = new LearningRates(recipe, batches);
         listener.trainingStarted(recipe.epochs(), batches);
         List<EpochRecord> history = new ArrayList<>();
         for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
-            history.add(runEpoch(network, training, test, epoch, shuffledOrder(training.count(), seed, epoch)));
+            int[] order = shuffledOrder(training.count(), seed, epoch);
+            history.add(runEpoch(network, training, test, epoch, order, rates, (long) (epoch - 1) * batches));
             listener.epochFinished(history.get(history.size() - 1));
         }
         return new TrainingResult(network.snapshot(), history);
     }
 
-    private EpochRecord runEpoch(Network network, ImageSet training, ImageSet test, int epoch, int[] order) {
+    private EpochRecord runEpoch(Network network, ImageSet training, ImageSet test, int epoch, int[] order,
+                                 LearningRates rates, long firstStep) {
         long start = System.nanoTime();
         int batchSize = recipe.batchSize();
-        float learningRate = recipe.learningRate().floatValue();
         double lossSum = 0;
         long correct = 0;
-        for (int from = 0, batch = 1; from < order.length; from += batchSize, batch++) {
+        long feedNanos = 0;
+        long stepNanos = 0;
+        long step = firstStep;
+        for (int from = 0, batch = 1; from < order.length; from += batchSize, batch++, step++) {
+            long feedStart = System.nanoTime();
             int[] indices = Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
             int[] labels = new int[indices.length];
             for (int i = 0; i < indices.length; i++) {
                 labels[i] = training.labels()[indices[i]];
             }
-            StepResult result = network.trainStep(training.toFloats(indices), labels, learningRate);
+            StepResult result;
+            try (Network.Batch tensors = network.batch(training.toFloats(indices), labels)) {
+                long stepStart = System.nanoTime();
+                feedNanos += stepStart - feedStart;
+                result = network.trainStep(tensors, rates.rate(step));
+                stepNanos += System.nanoTime() - stepStart;
+            }
             lossSum += (double) result.loss() * indices.length;
             correct += result.correct();
             listener.batchFinished(epoch, batch, result);
@@ -68,7 +80,7 @@ public final class Trainer {
         double testAccuracy = test == null ? Double.NaN : accuracy(network, test);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochRecord(epoch, lossSum / order.length, (double) correct / order.length, testAccuracy, seconds,
-                order.length / trainingSeconds);
+                order.length / trainingSeconds, rates.rate(firstStep), feedNanos / 1e9, stepNanos / 1e9);
     }
 
     private double accuracy(Network network, ImageSet test) {

@@ -112,6 +112,14 @@ class ConfigLoaderBindingTest {
     }
 
     @Test
+    void bindsALearningRateSchedule() throws ConfigException {
+        ExperimentConfig config = TestExperiments.config(TestExperiments.baseWith("learning_rate: 0.1 }",
+                "learning_rate: 0.1, schedule: { kind: cosine, min_learning_rate: 1e-5, warmup_epochs: 1 } }"));
+
+        assertEquals(new Schedule(Schedule.Kind.COSINE, null, null, 1e-5, 1), config.recipes().get("train").schedule());
+    }
+
+    @Test
     void bindsTrainingBlocksAndTheFreezeForms() throws ConfigException {
         ExperimentConfig config = TestExperiments.config(STUDY);
 

@@ -151,6 +151,19 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void rejectsScheduleOptionsThatDoNotBelongToItsKind() {
+        String yaml = baseWith("learning_rate: 0.1 }\n", """
+                learning_rate: 0.1, schedule: { kind: cosine, every: 2 } }
+                  other: { epochs: 1, batch_size: 8, optimizer: sgd, learning_rate: 0.1, schedule: { kind: step } }
+                """);
+
+        assertEquals(List.of(
+                "exp.yaml:9:85: recipes.train.schedule: every and gamma belong to kind: step only",
+                "exp.yaml:10:84: recipes.other.schedule: kind: step needs every (epochs between decays)"),
+                errors(yaml));
+    }
+
+    @Test
     void checksTheConstraintsOfPluginOptions() {
         String yaml = baseWith("alexnet: { plugin: alexnet }", "alexnet: { plugin: mixer, depth: 9 }");
 
