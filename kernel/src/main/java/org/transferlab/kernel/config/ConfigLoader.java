@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.transferlab.api.PluginKind;
 import org.transferlab.kernel.plugin.PluginCatalog;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -57,6 +58,34 @@ public final class ConfigLoader {
         requireNonNull(catalog, "catalog is null");
         return load(yamlText, yamlText.getBytes(StandardCharsets.UTF_8), Path.of(displayName),
                 new ErrorCollector(displayName), catalog);
+    }
+
+    /**
+     * Binds and validates one plugin entry given as YAML text, e.g. {@code plugin: mlp-mixer} and {@code depth: 2} on
+     * separate lines, as on the command line of {@code models describe}; option lists are not expanded.
+     */
+    public static PluginRef loadPluginEntry(String yamlText, String displayName, PluginKind kind,
+                                            PluginCatalog catalog) throws ConfigException {
+        requireNonNull(yamlText, "yamlText is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(catalog, "catalog is null");
+        ErrorCollector errors = new ErrorCollector(requireNonNull(displayName, "displayName is null"));
+        Node root = YamlComposer.compose(yamlText, errors);
+        YamlStructureCheck.Result structure = YamlStructureCheck.check(root, errors);
+        if (structure.cyclic()) {
+            throw errors.toException();
+        }
+        NodeIndex index = new NodeIndex();
+        RecordBinder binder = new RecordBinder(catalog, errors, index, structure.rejected());
+        PluginRefBinder entries = new PluginRefBinder(binder, catalog, errors, index);
+        PluginRef entry = entries.bind(root, YamlPath.ROOT, kind, false);
+        if (entry != null) {
+            new ConstraintCheck(index, errors).checkOptions(entries.boundOptions());
+        }
+        if (!errors.isEmpty() || entry == null) {
+            throw errors.toException();
+        }
+        return entry;
     }
 
     private static LoadedExperiment load(

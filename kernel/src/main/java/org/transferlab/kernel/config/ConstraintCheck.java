@@ -50,6 +50,10 @@ final class ConstraintCheck {
         for (ConstraintViolation<ExperimentConfig> violation : ValidatorHolder.VALIDATOR.validate(config)) {
             report(violation, YamlPath.ROOT, name -> YamlPath.ROOT.key(YamlKeys.yamlName(name)));
         }
+        checkOptions(options);
+    }
+
+    void checkOptions(Iterable<BoundOptions> options) {
         for (BoundOptions bound : options) {
             for (ConstraintViolation<Record> violation : ValidatorHolder.VALIDATOR.validate(bound.options())) {
                 report(violation, bound.entryPath(), bound::pathOf);

@@ -52,6 +52,12 @@ final class PluginRefBinder {
 
     PluginRef bind(Node node, YamlPath path, PluginSlot slot) {
         requireNonNull(slot, "slot is null");
+        return bind(node, path, slot.value(), slot.expandsLists());
+    }
+
+    /** Binds an entry naming a plugin of {@code kind}; {@code expands} tells whether option lists expand it. */
+    PluginRef bind(Node node, YamlPath path, PluginKind kind, boolean expands) {
+        requireNonNull(kind, "kind is null");
         if (!(node instanceof MappingNode mapping)) {
             errors.add(node, path,
                     "expected a mapping with a '" + PLUGIN_KEY + "' key, got " + YamlNodes.describe(node));
@@ -78,7 +84,7 @@ final class PluginRefBinder {
             return null;
         }
         String name = scalar.getValue();
-        Optional<Provider<?>> provider = checkPluginName(nameNode, name, pluginPath, slot.value());
+        Optional<Provider<?>> provider = checkPluginName(nameNode, name, pluginPath, kind);
         if (provider.isEmpty()) {
             return null;
         }
@@ -88,7 +94,7 @@ final class PluginRefBinder {
                     + (optionsType == null ? "is missing" : optionsType.getName() + " is not a record"));
             return null;
         }
-        List<Record> variants = bindVariants(mapping, optionsType, path, slot.expandsLists());
+        List<Record> variants = bindVariants(mapping, optionsType, path, expands);
         return variants == null ? null : new PluginRef(name, variants);
     }
 

@@ -1,12 +1,11 @@
 package org.transferlab.kernel.exec;
 
 import java.nio.file.Path;
-import org.transferlab.api.PluginKind;
 import org.transferlab.api.model.Architecture;
-import org.transferlab.api.model.ModelProvider;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.engine.RuntimeOptions;
+import org.transferlab.kernel.model.ModelSpec;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.plan.TrainTask;
@@ -32,10 +31,12 @@ record RunContext(ExperimentConfig config, PluginRegistry plugins, TaskGraph gra
     }
 
     /** The architecture a training task produces: its model alias sized for its dataset's classes. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Architecture architectureOf(TrainTask task) {
+    ModelSpec modelOf(TrainTask task) {
         PluginRef ref = config.models().get(task.modelAlias());
-        ModelProvider provider = (ModelProvider) plugins.find(PluginKind.MODEL, ref.plugin()).orElseThrow();
-        return provider.create(ref.options(), datasets.numClasses(task.datasetAlias()));
+        return new ModelSpec(ref.plugin(), ref.options(), datasets.numClasses(task.datasetAlias()));
+    }
+
+    Architecture architectureOf(TrainTask task) {
+        return modelOf(task).create(plugins);
     }
 }

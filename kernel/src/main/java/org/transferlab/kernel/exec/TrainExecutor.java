@@ -64,6 +64,7 @@ final class TrainExecutor {
         model.put("model", task.modelAlias());
         model.put("dataset", task.datasetAlias());
         model.put("classes", context.datasets().numClasses(task.datasetAlias()));
+        model.put("architecture", context.modelOf(task).toJson());
         model.put("trainImages", train.count());
         model.put("frozen", frozen.stream().sorted().toList());
         model.put("parent", task.parentId().orElse(null));
