@@ -42,7 +42,7 @@ public record RuntimeOptions(String device, int threads) {
         return device.startsWith("gpu");
     }
 
-    ConfigProto sessionConfig() {
+    public ConfigProto sessionConfig() {
         ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads)
                 .setInterOpParallelismThreads(threads);
