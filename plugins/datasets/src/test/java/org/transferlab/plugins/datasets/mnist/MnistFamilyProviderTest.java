@@ -79,6 +79,7 @@ class MnistFamilyProviderTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes") // a class literal cannot carry DatasetProvider's type argument
     void theServiceFileRegistersAllThreeNextToSynthetic() {
         Set<String> names = ServiceLoader.load(DatasetProvider.class).stream()
                 .map(p -> p.get().name())
