@@ -1,0 +1,121 @@
+package org.transferlab.plugins.datasets.files;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.transferlab.api.data.DataContext;
+
+/**
+ * Where a file-based dataset plugin finds its files. Each file is looked for as {@code <file>} or {@code <file>.gz} in
+ * each search folder in turn: the folders below the data root first, then well-known system folders (such as those
+ * that distribution packages install). The first match wins; nothing outside these folders is read.
+ */
+public final class DataFileLocator {
+
+    private final String dataset;
+    private final List<Path> rootFolders;
+    private final List<Path> systemFolders;
+
+    /**
+     * @param dataset        the plugin name, used in messages and as the folder that users are told to fill
+     * @param rootFolders    folders relative to the data root, in search order; they may not leave the root
+     * @param systemFolders  absolute folders searched after the data root, in order
+     */
+    public DataFileLocator(String dataset, List<String> rootFolders, List<Path> systemFolders) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset is null");
+        List<Path> relative = new ArrayList<>();
+        for (String folder : rootFolders) {
+            Path path = Path.of(folder).normalize();
+            if (path.isAbsolute() || path.startsWith("..") || path.toString().isEmpty()) {
+                throw new IllegalArgumentException("not a folder below the data root: " + folder);
+            }
+            relative.add(path);
+        }
+        this.rootFolders = List.copyOf(relative);
+        for (Path folder : systemFolders) {
+            if (!folder.isAbsolute()) {
+                throw new IllegalArgumentException("system folder is not absolute: " + folder);
+            }
+        }
+        this.systemFolders = List.copyOf(systemFolders);
+    }
+
+    /**
+     * The usual layout: torchvision's cache {@code <root>/<torchvisionName>/raw/}, so an existing torchvision data
+     * folder works as is, then the plain {@code <root>/<dataset>/}, then the system folders.
+     */
+    public static DataFileLocator torchvisionThenPlain(String dataset, String torchvisionName, List<Path> systemFolders) {
+        return new DataFileLocator(dataset, List.of(torchvisionName + "/raw", dataset), systemFolders);
+    }
+
+    /** Every folder searched for a data root, in order, as absolute paths. */
+    public List<Path> searchFolders(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        List<Path> folders = new ArrayList<>();
+        for (Path folder : rootFolders) {
+            folders.add(base.resolve(folder));
+        }
+        folders.addAll(systemFolders);
+        return folders;
+    }
+
+    /**
+     * Finds every one of {@code files}.
+     *
+     * @return each file name mapped to the path found, in the order asked for
+     * @throws MissingDataFilesException naming all the files not found, when any is missing
+     */
+    public Map<String, Path> locate(DataContext context, List<String> files) throws MissingDataFilesException {
+        List<Path> folders = searchFolders(context.root());
+        Map<String, Path> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String file : files) {
+            Path path = find(folders, file);
+            if (path == null) {
+                missing.add(file);
+            } else {
+                found.put(file, path);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingDataFilesException(dataset, missing, folders, message(context, files, missing, folders));
+        }
+        return Collections.unmodifiableMap(found);
+    }
+
+    private static Path find(List<Path> folders, String file) {
+        for (Path folder : folders) {
+            for (String name : List.of(file, file + ".gz")) {
+                Path candidate = folder.resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String message(DataContext context, List<String> files, List<String> missing, List<Path> folders) {
+        StringBuilder message = new StringBuilder()
+                .append("dataset ").append(dataset).append(": ")
+                .append(missing.size()).append(" of ").append(files.size()).append(" data files not found: ")
+                .append(String.join(", ", missing)).append('\n')
+                .append("searched for <file> and <file>.gz in:");
+        for (Path folder : folders) {
+            message.append("\n  ").append(folder);
+        }
+        Path plain = context.root().toAbsolutePath().normalize().resolve(dataset);
+        message.append("\nto provide them, copy or link the files (raw or gzip-compressed) into ").append(plain)
+                .append(", or point data.root in the YAML file or --data-root on the command line at a data")
+                .append(" root that holds them");
+        if (context.download()) {
+            message.append("\ndownload is on, but downloading is not available yet for ").append(dataset);
+        }
+        return message.toString();
+    }
+}
