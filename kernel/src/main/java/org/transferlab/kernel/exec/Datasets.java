@@ -35,7 +35,8 @@ final class Datasets {
         try {
             return open(alias).split(split);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read split " + split + " of dataset " + alias, e);
+            throw new UncheckedIOException(
+                    "cannot read split " + split + " of dataset " + alias + ": " + e.getMessage(), e);
         }
     }
 
@@ -59,7 +60,8 @@ final class Datasets {
         try {
             return provider.open(ref.options(), context);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open dataset " + alias + " (" + ref.plugin() + ")", e);
+            throw new UncheckedIOException(
+                    "cannot open dataset " + alias + " (" + ref.plugin() + "): " + e.getMessage(), e);
         }
     }
 }
