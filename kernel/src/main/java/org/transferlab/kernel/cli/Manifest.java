@@ -32,8 +32,9 @@ final class Manifest {
         manifest.put("transferlab", VersionProvider.kernelVersion());
         manifest.put("pluginApi", ApiVersion.CURRENT.toString());
         manifest.put("tensorflow", TensorFlow.version());
-        manifest.put("device", options.device());
-        manifest.put("threads", options.threads());
+        manifest.put("device", options.runtime().device());
+        manifest.put("threads", options.runtime().threads());
+        manifest.put("precision", options.runtime().precision());
         List<Map<String, String>> plugins = loaded.plugins().plugins().stream()
                 .map(Manifest::describe).toList();
         manifest.put("plugins", plugins);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.exec.RunOptions;
 import org.transferlab.kernel.exec.Runner;
 import org.transferlab.kernel.plan.Planner;
@@ -68,8 +69,7 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(runDirectory,
                 dataRoot != null ? dataRoot : expandHome(config.dataOrDefault().rootOrDefault()),
                 config.dataOrDefault().downloadOrDefault(),
-                device != null ? device : config.runtimeOrDefault().deviceOrDefault(),
-                config.runtimeOrDefault().threadsOrDefault(), force);
+                runtime(config), force);
         Manifest.write(loaded, options, graph);
         new Runner(config, loaded.plugins(), graph, options, out, ConsoleTrainingListener::forTask).run(selected);
         if (only == null) {
@@ -101,5 +101,10 @@ final class RunCommand implements Callable<Integer> {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         return task -> matcher.matches(Path.of(task.id()));
+    }
+
+    private RuntimeOptions runtime(ExperimentConfig config) {
+        RuntimeOptions fromFile = RuntimeOptions.from(config.runtimeOrDefault());
+        return device == null ? fromFile : fromFile.withDevice(device);
     }
 }

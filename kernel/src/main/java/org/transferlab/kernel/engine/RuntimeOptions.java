@@ -6,6 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
+import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.config.RuntimeConfig;
 
 /**
@@ -13,9 +16,10 @@ import org.transferlab.kernel.config.RuntimeConfig;
  *
  * @param device   {@code auto} (a GPU when TensorFlow sees one, else the CPU), {@code cpu}, {@code gpu} or
  *                 {@code gpu:N}
- * @param threads  intra- and inter-op threads; 0 lets TensorFlow choose
+ * @param threads    intra- and inter-op threads; 0 lets TensorFlow choose
+ * @param precision  {@link Precision#FLOAT32}, or mixed bfloat16 where the processor supports it (changes numerics)
  */
-public record RuntimeOptions(String device, int threads) {
+public record RuntimeOptions(String device, int threads, Precision precision) {
 
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(?::([0-9]+))?");
 
@@ -27,6 +31,12 @@ public record RuntimeOptions(String device, int threads) {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (TensorFlow chooses) or positive, got " + threads);
         }
+        requireNonNull(precision, "precision is null");
+    }
+
+    /** float32 arithmetic. */
+    public RuntimeOptions(String device, int threads) {
+        this(device, threads, Precision.FLOAT32);
     }
 
     public static RuntimeOptions cpu(int threads) {
@@ -35,7 +45,11 @@ public record RuntimeOptions(String device, int threads) {
 
     public static RuntimeOptions from(RuntimeConfig config) {
         requireNonNull(config, "config is null");
-        return new RuntimeOptions(config.deviceOrDefault(), config.threadsOrDefault());
+        return new RuntimeOptions(config.deviceOrDefault(), config.threadsOrDefault(), config.precisionOrDefault());
+    }
+
+    public RuntimeOptions withDevice(String otherDevice) {
+        return new RuntimeOptions(otherDevice, threads, precision);
     }
 
     public boolean requiresGpu() {
@@ -46,6 +60,10 @@ public record RuntimeOptions(String device, int threads) {
         ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads)
                 .setInterOpParallelismThreads(threads);
+        if (precision == Precision.MIXED_BFLOAT16) {
+            config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
+                    .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
+        }
         if (device.equals("cpu")) {
             config.putDeviceCount("GPU", 0);
         }

@@ -27,7 +27,7 @@ record RunContext(ExperimentConfig config, PluginRegistry plugins, TaskGraph gra
     }
 
     RuntimeOptions runtime() {
-        return new RuntimeOptions(options.device(), options.threads());
+        return options.runtime();
     }
 
     /** The architecture a training task produces: its model alias sized for its dataset's classes. */

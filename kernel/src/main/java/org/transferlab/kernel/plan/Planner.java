@@ -16,6 +16,7 @@ import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.FinetuneBlock;
 import org.transferlab.kernel.config.Freeze;
 import org.transferlab.kernel.config.PluginRef;
+import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.config.PretrainBlock;
 import org.transferlab.kernel.plugin.PluginCatalog;
 
@@ -48,6 +49,14 @@ public final class Planner {
         return new TaskGraph(tasks);
     }
 
+    /** Mixed precision changes every number a task computes; float32 keys stay as they always were. */
+    private void putPrecision(Map<String, Object> key) {
+        Precision precision = config.runtimeOrDefault().precisionOrDefault();
+        if (precision != Precision.FLOAT32) {
+            key.put("precision", precision);
+        }
+    }
+
     private List<TrainTask> pretrainTasks(int repeat) {
         Map<String, TrainTask> tasks = new LinkedHashMap<>();
         for (PretrainBlock block : config.pretrain()) {
@@ -63,6 +72,7 @@ public final class Planner {
                     key.put("subset", block.subset());
                     long seed = seed(id);
                     key.put("seed", seed);
+                    putPrecision(key);
                     tasks.putIfAbsent(id, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
                             Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
                             CacheKey.of(key)));
@@ -95,6 +105,7 @@ public final class Planner {
                     key.put("freeze", freeze);
                     long seed = seed(id);
                     key.put("seed", seed);
+                    putPrecision(key);
                     tasks.putIfAbsent(id, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
                             block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
                             CacheKey.of(key)));
@@ -132,6 +143,7 @@ public final class Planner {
                     key.put("labels", attack.labelsOrDefault());
                     long seed = seed(id);
                     key.put("seed", seed);
+                    putPrecision(key);
                     tasks.add(new AttackTask(id, source.id(), setting, attack.data().dataset(), split, samples,
                             attack.labelsOrDefault(), repeat, seed, CacheKey.of(key)));
                 }

@@ -79,6 +79,17 @@ class PlannerTest {
     }
 
     @Test
+    void mixedPrecisionChangesEveryKeyWhileExplicitFloat32ChangesNone() throws Exception {
+        TaskGraph plain = plan(STUDY);
+        TaskGraph float32 = plan(STUDY.replace("seed: 5", "seed: 5\nruntime: { precision: float32, threads: 2 }"));
+        TaskGraph mixed = plan(STUDY.replace("seed: 5", "seed: 5\nruntime: { precision: mixed-bfloat16 }"));
+        for (Task task : plain.tasks()) {
+            assertEquals(task.cacheKey(), float32.task(task.id()).orElseThrow().cacheKey(), task.id());
+            assertNotEquals(task.cacheKey(), mixed.task(task.id()).orElseThrow().cacheKey(), task.id());
+        }
+    }
+
+    @Test
     void anAttackSettingChangeInvalidatesOnlyThatSettingsTasks() throws Exception {
         TaskGraph before = plan(STUDY);
         TaskGraph after = plan(STUDY.replace("eps: [0.1, 0.3]", "eps: [0.1, 0.25]"));
