@@ -1,9 +1,7 @@
 package org.transferlab.kernel.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.transferlab.api.model.Architecture;
@@ -62,7 +60,7 @@ final class DescribeModelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PluginRegistry registry = plugins.load();
-        ModelSpec model = ModelSpec.bind(name, parseOptions(), classes, "command line", registry);
+        ModelSpec model = ModelSpec.bind(name, KeyValues.parse(options), classes, "command line", registry);
         Architecture architecture = model.create(registry);
         Freeze rule = freeze == null ? Freeze.NONE : new Freeze(freeze.first, freeze.last, freeze.params);
         Set<String> frozen;
@@ -83,17 +81,5 @@ final class DescribeModelCommand implements Callable<Integer> {
         out.print(ParameterTable.of(architecture, frozen).format());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private Map<String, String> parseOptions() throws BadInputException {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String option : options) {
-            int equals = option.indexOf('=');
-            if (equals < 1) {
-                throw new BadInputException("option '" + option + "' is not KEY=VALUE (e.g. depth=2)");
-            }
-            parsed.put(option.substring(0, equals), option.substring(equals + 1));
-        }
-        return parsed;
     }
 }
