@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.transferlab.api.data.ImageSet;
 
 /** A ten-class toy task: class k is a bright 4×4 blob near the k-th of ten places (two rows of five), shifted by up to
- * two pixels, on strong noise. */
+ * two pixels, on strong noise (or, on request, on a quieter background). */
 final class BlobImages {
 
     static final int CLASSES = 10;
@@ -14,6 +14,11 @@ final class BlobImages {
     }
 
     static ImageSet generate(int count, long seed) {
+        return generate(count, seed, 109);
+    }
+
+    /** The same task with background pixels uniform in [0, {@code noise}] out of 255; 0 gives a black background. */
+    static ImageSet generate(int count, long seed, int noise) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] pixels = new byte[count * ImageSet.PIXELS];
         int[] labels = new int[count];
@@ -25,7 +30,7 @@ final class BlobImages {
             for (int row = 0; row < ImageSet.SIDE; row++) {
                 for (int column = 0; column < ImageSet.SIDE; column++) {
                     boolean inBlob = row >= top && row < top + BLOB && column >= left && column < left + BLOB;
-                    int value = inBlob ? 130 + random.nextInt(126) : random.nextInt(110);
+                    int value = inBlob ? 130 + random.nextInt(126) : random.nextInt(noise + 1);
                     pixels[i * ImageSet.PIXELS + row * ImageSet.SIDE + column] = (byte) value;
                 }
             }

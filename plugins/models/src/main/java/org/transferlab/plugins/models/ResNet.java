@@ -1,0 +1,115 @@
+package org.transferlab.plugins.models;
+
+import static org.transferlab.plugins.models.Layers.batchNorm;
+import static org.transferlab.plugins.models.Layers.batchNormParameters;
+import static org.transferlab.plugins.models.Layers.batchNormState;
+import static org.transferlab.plugins.models.Layers.conv;
+import static org.transferlab.plugins.models.Layers.convParameters;
+import static org.transferlab.plugins.models.Layers.convParametersWithoutBias;
+import static org.transferlab.plugins.models.Layers.convWithoutBias;
+import static org.transferlab.plugins.models.Layers.dense;
+import static org.transferlab.plugins.models.Layers.denseParameters;
+import static org.transferlab.plugins.models.Layers.globalAveragePool;
+import static org.transferlab.plugins.models.Layers.maxPoolSame;
+import static org.transferlab.plugins.models.Layers.relu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.ModelGraph;
+import org.transferlab.api.model.ParameterSpec;
+import org.transferlab.api.model.StateSpec;
+
+/**
+ * A small ResNet for 28×28 grayscale images (SPEC §3): a stem (conv, BatchNorm, ReLU, 3×3 max pool), three basic
+ * blocks with 16, 32 and 64 channels, global average pooling and a linear classifier. BatchNorm moving statistics are
+ * state.
+ */
+final class ResNet implements Architecture {
+
+    private static final int STEM_CHANNELS = 16;
+
+    /** A basic block; it has a convolutional shortcut when it changes the shape. */
+    private record Block(String name, int in, int out, int stride) {
+
+        boolean hasShortcut() {
+            return stride != 1 || in != out;
+        }
+    }
+
+    private static final List<Block> BLOCKS = List.of(
+            new Block("block1", 16, 16, 1),     // 28×28
+            new Block("block2", 16, 32, 2),     // 14×14
+            new Block("block3", 32, 64, 2));    // 7×7
+
+    private final int numClasses;
+
+    ResNet(int numClasses) {
+        this.numClasses = numClasses;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> parameters = new ArrayList<>();
+        parameters.addAll(convParameters("stem.conv", 3, 1, STEM_CHANNELS));
+        parameters.addAll(batchNormParameters("stem.bn", STEM_CHANNELS));
+        for (Block block : BLOCKS) {
+            String b = block.name();
+            parameters.addAll(convParametersWithoutBias(b + ".conv1", 3, block.in(), block.out()));
+            parameters.addAll(batchNormParameters(b + ".bn1", block.out()));
+            parameters.addAll(convParametersWithoutBias(b + ".conv2", 3, block.out(), block.out()));
+            parameters.addAll(batchNormParameters(b + ".bn2", block.out()));
+            if (block.hasShortcut()) {
+                parameters.addAll(convParameters(b + ".shortcut.conv", 3, block.in(), block.out()));
+                parameters.addAll(batchNormParameters(b + ".shortcut.bn", block.out()));
+            }
+        }
+        parameters.addAll(denseParameters("fc", BLOCKS.get(BLOCKS.size() - 1).out(), numClasses));
+        return List.copyOf(parameters);
+    }
+
+    /** The moving statistics of every BatchNorm, in the order the layers appear in {@link #parameters()}. */
+    @Override
+    public List<StateSpec> state() {
+        List<StateSpec> state = new ArrayList<>(batchNormState("stem.bn", STEM_CHANNELS));
+        for (Block block : BLOCKS) {
+            state.addAll(batchNormState(block.name() + ".bn1", block.out()));
+            state.addAll(batchNormState(block.name() + ".bn2", block.out()));
+            if (block.hasShortcut()) {
+                state.addAll(batchNormState(block.name() + ".shortcut.bn", block.out()));
+            }
+        }
+        return List.copyOf(state);
+    }
+
+    @Override
+    public List<String> headParameters() {
+        return List.of("fc.weight", "fc.bias");
+    }
+
+    @Override
+    public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
+        Operand<TFloat32> x = batchNorm(graph, conv(graph, images, "stem.conv", 1, 1), "stem.bn", training);
+        x = maxPoolSame(graph, relu(graph, x), 3);    // 28×28×16
+        for (Block block : BLOCKS) {
+            x = basicBlock(graph, x, block, training);
+        }
+        return dense(graph, globalAveragePool(graph, x), "fc");
+    }
+
+    /** conv → BN → ReLU → conv → BN, plus the shortcut; then ReLU. */
+    private static Operand<TFloat32> basicBlock(ModelGraph graph, Operand<TFloat32> x, Block block, boolean training) {
+        String b = block.name();
+        Operand<TFloat32> y = convWithoutBias(graph, x, b + ".conv1", block.stride(), 1);
+        y = relu(graph, batchNorm(graph, y, b + ".bn1", training));
+        y = batchNorm(graph, convWithoutBias(graph, y, b + ".conv2", 1, 1), b + ".bn2", training);
+        Operand<TFloat32> shortcut = x;
+        if (block.hasShortcut()) {
+            shortcut = batchNorm(graph, conv(graph, x, b + ".shortcut.conv", block.stride(), 1),
+                    b + ".shortcut.bn", training);
+        }
+        return relu(graph, graph.tf().math.add(y, shortcut));
+    }
+}
