@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.transferlab.api.data.DatasetInfo;
@@ -66,7 +65,7 @@ final class CapacityCheck {
             Optional<DatasetInfo> info = dataset(dataset);
             if (info.isPresent() && block.models() != null) {
                 block.models().stream().filter(Objects::nonNull)
-                        .forEach(model -> facts.parameterCount(model, info.get().numClasses()));
+                        .forEach(model -> facts.parameterNames(model, info.get().numClasses()));
             }
         }
     }
@@ -88,6 +87,7 @@ final class CapacityCheck {
         for (String model : sourceModels(block.from())) {
             checkFreezeCount(freeze.first(), model, target.get().numClasses(), path.key("freeze").key("first"));
             checkFreezeCount(freeze.last(), model, target.get().numClasses(), path.key("freeze").key("last"));
+            checkFreezeGlobs(freeze.params(), model, target.get().numClasses(), path.key("freeze").key("params"));
         }
     }
 
@@ -106,10 +106,27 @@ final class CapacityCheck {
         if (count == null || errors.failedAtOrAbove(path)) {
             return;
         }
-        OptionalInt parameters = facts.parameterCount(model, numClasses);
-        if (parameters.isPresent() && count > parameters.getAsInt()) {
-            report(path, "is " + count + " but " + facts.describeModel(model) + " has " + parameters.getAsInt()
+        Optional<List<String>> parameters = facts.parameterNames(model, numClasses);
+        if (parameters.isPresent() && count > parameters.get().size()) {
+            report(path, "is " + count + " but " + facts.describeModel(model) + " has " + parameters.get().size()
                     + " parameter tensors");
+        }
+    }
+
+    private void checkFreezeGlobs(List<String> globs, String model, int numClasses, YamlPath path) {
+        if (globs == null || errors.failedAtOrAbove(path)) {
+            return;
+        }
+        Optional<List<String>> parameters = facts.parameterNames(model, numClasses);
+        if (parameters.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < globs.size(); i++) {
+            String glob = globs.get(i);
+            if (glob != null && parameters.get().stream().noneMatch(name -> FreezeGlob.matches(glob, name))) {
+                report(path.index(i), "'" + glob + "' matches no parameter of " + facts.describeModel(model)
+                        + Suggestions.hint(glob, parameters.get(), "its parameters are"));
+            }
         }
     }
 

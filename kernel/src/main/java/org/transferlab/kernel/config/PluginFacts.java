@@ -3,15 +3,16 @@ package org.transferlab.kernel.config;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.Provider;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.ModelProvider;
+import org.transferlab.api.model.ParameterSpec;
 import org.transferlab.kernel.plugin.PluginCatalog;
 
 /**
@@ -26,7 +27,7 @@ final class PluginFacts {
     private final NodeIndex index;
     private final ErrorCollector errors;
     private final Map<String, Optional<DatasetInfo>> datasets = new HashMap<>();
-    private final Map<String, OptionalInt> parameterCounts = new HashMap<>();
+    private final Map<String, Optional<List<String>>> parameterNames = new HashMap<>();
 
     PluginFacts(ExperimentConfig config, PluginCatalog catalog, NodeIndex index, ErrorCollector errors) {
         this.config = requireNonNull(config, "config is null");
@@ -39,9 +40,10 @@ final class PluginFacts {
         return datasets.computeIfAbsent(alias, this::askDataset);
     }
 
-    OptionalInt parameterCount(String modelAlias, int numClasses) {
-        return parameterCounts.computeIfAbsent(
-                modelAlias + "/" + numClasses, key -> askParameterCount(modelAlias, numClasses));
+    /** The model's parameter tensor names in canonical order, when its plugin can build it. */
+    Optional<List<String>> parameterNames(String modelAlias, int numClasses) {
+        return parameterNames.computeIfAbsent(
+                modelAlias + "/" + numClasses, key -> askParameterNames(modelAlias, numClasses));
     }
 
     /** {@code dataset 'fmnist' (fashion-mnist)}: the alias and its plugin. */
@@ -76,24 +78,24 @@ final class PluginFacts {
     }
 
     @SuppressWarnings("unchecked")
-    private OptionalInt askParameterCount(String alias, int numClasses) {
+    private Optional<List<String>> askParameterNames(String alias, int numClasses) {
         YamlPath path = YamlPath.ROOT.key("models").key(alias);
         Optional<PluginRef> ref = usableEntry(config.models(), alias, path);
         Optional<Provider<?>> provider = ref.flatMap(entry -> catalog.find(PluginKind.MODEL, entry.plugin()));
         if (provider.isEmpty() || !(provider.get() instanceof ModelProvider<?> modelProvider)) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         try {
             Architecture architecture = ((ModelProvider<Record>) modelProvider).create(ref.get().options(), numClasses);
-            int count = architecture.parameters().size();
+            List<String> names = architecture.parameters().stream().map(ParameterSpec::name).toList();
             if (architecture instanceof AutoCloseable closeable) {
                 closeable.close();
             }
-            return OptionalInt.of(count);
+            return Optional.of(names);
         } catch (Exception e) {
             errors.add(index.valueOrEnclosing(path), path,
                     "plugin '" + ref.get().plugin() + "' cannot build this model: " + describe(e));
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 

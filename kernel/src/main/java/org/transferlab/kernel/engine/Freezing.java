@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.transferlab.kernel.config.Freeze;
+import org.transferlab.kernel.config.FreezeGlob;
 
 /** Resolves a {@link Freeze} rule against a model's parameter names, in canonical order. */
 public final class Freezing {
@@ -46,7 +47,7 @@ public final class Freezing {
     private static Set<String> matchingGlobs(List<String> globs, List<String> parameterNames) {
         Set<String> frozen = new LinkedHashSet<>();
         for (String glob : globs) {
-            Pattern pattern = globPattern(glob);
+            Pattern pattern = FreezeGlob.pattern(glob);
             List<String> matches = parameterNames.stream().filter(name -> pattern.matcher(name).matches()).toList();
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("freeze params: '" + glob + "' matches no parameter of the model ("
@@ -55,21 +56,6 @@ public final class Freezing {
             frozen.addAll(matches);
         }
         return ordered(parameterNames.stream().filter(frozen::contains).toList());
-    }
-
-    /** {@code *} matches any run of characters and {@code ?} one character; everything else is literal. */
-    static Pattern globPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
-                literal.setLength(0);
-            } else {
-                literal.append(c);
-            }
-        }
-        return Pattern.compile(regex.append(Pattern.quote(literal.toString())).toString());
     }
 
     private static Set<String> ordered(List<String> names) {

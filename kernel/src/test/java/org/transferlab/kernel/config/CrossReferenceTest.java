@@ -73,6 +73,18 @@ class CrossReferenceTest {
     }
 
     @Test
+    void rejectsFreezeGlobsThatMatchNoParameterWithASuggestion() {
+        // The fake alexnet's parameters are p0 ... p15.
+        assertEquals(List.of(
+                "exp.yaml:13:93: finetune[0].freeze.params[1]: 'q1*' matches no parameter of model 'alexnet' "
+                        + "(alexnet); its parameters are: p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, "
+                        + "p14, p15",
+                "exp.yaml:13:100: finetune[0].freeze.params[2]: 'p1?x' matches no parameter of model 'alexnet' "
+                        + "(alexnet); did you mean 'p1'?"),
+                errors(baseWith("freeze: { first: 4 }", "freeze: { params: [\"p1*\", \"q1*\", \"p1?x\"] }")));
+    }
+
+    @Test
     void acceptsFreezingEveryParameter() throws ConfigException {
         ExperimentConfig config = TestExperiments.config(baseWith("freeze: { first: 4 }", "freeze: { first: 16 }"));
 
