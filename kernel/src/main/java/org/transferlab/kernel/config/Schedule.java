@@ -13,8 +13,9 @@ import jakarta.validation.constraints.PositiveOrZero;
  * <ul>
  *   <li>{@code {kind: constant}}: the recipe's rate throughout (also what a recipe without a schedule does);</li>
  *   <li>{@code {kind: step, every: E, gamma: G}}: the rate is multiplied by G (default 0.1) after every E epochs;</li>
- *   <li>{@code {kind: cosine, min_learning_rate: M}}: the rate falls from the recipe's rate to M (default 0) along
- *       half a cosine, step by step, reaching M after the last step.</li>
+ *   <li>{@code {kind: cosine, min_learning_rate: M}}: the rate falls from the recipe's rate towards M (default 0)
+ *       along half a cosine, step by step, as PyTorch's CosineAnnealingLR over all steps: step t of T uses
+ *       M + (rate − M)(1 + cos(πt/T))/2, so the last step still learns.</li>
  * </ul>
  * {@code warmup_epochs: W} (any kind) first raises the rate linearly from near zero over W epochs, step by step.
  */

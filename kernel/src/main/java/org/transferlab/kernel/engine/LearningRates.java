@@ -44,7 +44,7 @@ public final class LearningRates {
             }
             case COSINE -> {
                 long decaySteps = totalSteps() - warmupSteps;
-                double progress = decaySteps <= 1 ? 0 : (double) (step - warmupSteps) / (decaySteps - 1);
+                double progress = (double) (step - warmupSteps) / decaySteps;
                 double minimum = schedule.minLearningRateOrDefault();
                 rate = minimum + 0.5 * (base - minimum) * (1 + Math.cos(Math.PI * progress));
             }

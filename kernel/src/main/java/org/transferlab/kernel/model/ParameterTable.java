@@ -53,7 +53,9 @@ public record ParameterTable(List<Row> parameters, List<StateSpec> state, List<S
 
     /** The table as {@code models describe} prints it. */
     public String format() {
-        int nameWidth = Math.max(4, parameters.stream().mapToInt(row -> row.name().length()).max().orElse(0));
+        int nameWidth = Math.max(4, Math.max(
+                parameters.stream().mapToInt(row -> row.name().length()).max().orElse(0),
+                state.stream().mapToInt(spec -> spec.name().length()).max().orElse(0)));
         int shapeWidth = Math.max(5, parameters.stream().mapToInt(row -> row.shapeText().length()).max().orElse(0));
         String rowFormat = "%5s  %-" + nameWidth + "s  %-" + shapeWidth + "s  %9s  %s%n";
         StringBuilder text = new StringBuilder();

@@ -2,6 +2,7 @@ package org.transferlab.kernel.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.transferlab.kernel.config.Recipe;
@@ -36,14 +37,20 @@ class LearningRatesTest {
 
     @Test
     void cosineScheduleFallsFromTheRateToTheMinimumAlongHalfACosine() {
-        // 2 epochs of 3 steps: progress 0, 1/5, ..., 1 over the 6 steps.
+        // 2 epochs of 3 steps: progress 0, 1/6, ..., 5/6 over the 6 steps.
         LearningRates rates = rates(2, new Schedule(Kind.COSINE, null, null, 0.01, null), 3);
         for (int step = 0; step < 6; step++) {
-            double expected = 0.01 + 0.5 * 0.09 * (1 + Math.cos(Math.PI * step / 5.0));
+            double expected = 0.01 + 0.5 * 0.09 * (1 + Math.cos(Math.PI * step / 6.0));
             assertEquals(expected, rates.rate(step), 1e-7, "step " + step);
         }
         assertEquals(0.1f, rates.rate(0));
-        assertEquals(0.01f, rates.rate(5), 1e-9);
+    }
+
+    @Test
+    void cosineToZeroStillLearnsOnTheLastStep() {
+        LearningRates rates = rates(1, new Schedule(Kind.COSINE, null, null, null, null), 100);
+        assertEquals(0.1 * 0.5 * (1 + Math.cos(Math.PI * 99 / 100)), rates.rate(99), 1e-9);
+        assertTrue(rates.rate(99) > 0);
     }
 
     @Test
@@ -53,7 +60,7 @@ class LearningRatesTest {
         assertEquals(0.05f, rates.rate(1), 1e-9);
         assertEquals(0.1f, rates.rate(3), 1e-9);
         assertEquals(0.1f, rates.rate(4), 1e-9);
-        assertEquals(0.0f, rates.rate(11), 1e-9);
+        assertEquals(0.1 * 0.5 * (1 + Math.cos(Math.PI * 7 / 8)), rates.rate(11), 1e-8);
     }
 
     @Test
