@@ -57,7 +57,10 @@ class DistributionIT {
         Outcome outcome = transferlab(temp, "plugins");
         assertEquals(0, outcome.exitCode(), outcome.output());
         String[][] expected = {
-            {"dataset", "synthetic", "datasets"}, {"model", "alexnet", "models"}, {"attack", "fgsm", "attacks"},
+            {"dataset", "synthetic", "datasets"}, {"dataset", "mnist", "datasets"},
+            {"dataset", "fashion-mnist", "datasets"}, {"dataset", "kmnist", "datasets"},
+            {"model", "alexnet", "models"}, {"model", "resnet", "models"}, {"model", "mlp-mixer", "models"},
+            {"attack", "fgsm", "attacks"},
             {"metric", "accuracy", "metrics"}, {"metric", "transfer-rate", "metrics"},
         };
         for (String[] plugin : expected) {
@@ -66,6 +69,51 @@ class DistributionIT {
                     && line.contains(jar)), plugin[1] + " missing or wrong in:\n" + outcome.output());
         }
         assertFalse(outcome.output().contains("not loaded"), outcome.output());
+    }
+
+    @Test
+    void modelsDescribePrintsEachModelsParameterTable() throws Exception {
+        Object[][] expected = {
+            {new String[] {"alexnet"}, "16 parameter tensors", " +15 +fc8\\.bias +\\[10\\] .*"},
+            {new String[] {"resnet", "--classes", "47"}, "32 parameter tensors", " +31 +fc\\.bias +\\[47\\] .*"},
+            {new String[] {"mlp-mixer"}, "18 parameter tensors", " +17 +head\\.bias +\\[10\\] .*"},
+            {new String[] {"mlp-mixer", "depth=2"}, "30 parameter tensors",
+                " +14 +mixer2\\.token1\\.weight +\\[49, 196\\] .*"},
+        };
+        for (Object[] model : expected) {
+            List<String> arguments = new ArrayList<>(List.of("models", "describe"));
+            arguments.addAll(List.of((String[]) model[0]));
+            Outcome outcome = transferlab(temp, arguments.toArray(String[]::new));
+            assertEquals(0, outcome.exitCode(), outcome.output());
+            assertTrue(outcome.output().contains((String) model[1]), outcome.output());
+            assertTrue(outcome.output().lines().anyMatch(line -> line.matches((String) model[2])), outcome.output());
+        }
+        Outcome resnet = transferlab(temp, "models", "describe", "resnet");
+        assertTrue(resnet.output().contains("22 state tensors"), resnet.output());
+
+        Outcome typo = transferlab(temp, "models", "describe", "mlp-mixer", "depht=2");
+        assertEquals(2, typo.exitCode(), typo.output());
+        assertTrue(typo.output().contains("did you mean 'depth'?"), typo.output());
+    }
+
+    @Test
+    void doctorNamesTensorFlowTheCpuNativesAndTheCpuDevice() throws Exception {
+        Outcome outcome = transferlab(temp, "doctor", "--device", "cpu");
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.output().lines().anyMatch(line -> line.matches("tensorflow +2\\.[0-9]+\\.[0-9]+")),
+                outcome.output());
+        assertTrue(outcome.output().contains("linux-x86_64, CPU"), outcome.output());
+        assertTrue(outcome.output().contains("device:CPU:0"), outcome.output());
+    }
+
+    @Test
+    void benchTrainComparesTheFrameworkLoopWithABareStep() throws Exception {
+        Outcome outcome = transferlab(temp, "bench", "train", "--model", "mlp-mixer", "--batch", "16", "--steps", "2",
+                "--rounds", "1", "--warmup", "1", "--threads", "1,2");
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.output().contains("forward FLOPs per image: 6."), outcome.output());
+        assertEquals(2, outcome.output().lines().filter(line -> line.matches("[12] +float32 +[0-9]+ +[0-9]+ +.*")).count(),
+                outcome.output());
     }
 
     @Test
@@ -111,6 +159,12 @@ class DistributionIT {
         String results = Files.readString(study.resolve("out/example-plugin/results.csv"));
         assertTrue(results.contains(",attack/alexnet@source/random-sign-eps0.2") || results.contains(",random-sign-eps0.2,"), results);
         assertEquals(3, results.lines().count(), "a header and one row per attack setting:\n" + results);
+
+        Outcome export = transferlab(study, "export", "out/example-plugin/models/alexnet@source",
+                "--savedmodel", "exported");
+        assertEquals(0, export.exitCode(), export.output());
+        assertTrue(Files.isRegularFile(study.resolve("exported/saved_model.pb")), export.output());
+        assertTrue(export.output().contains("largest |logit difference| to the checkpoint"), export.output());
 
         Outcome second = transferlab(study, "run");
         assertEquals(0, second.exitCode(), second.output());

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.config.Recipe;
@@ -21,10 +20,13 @@ import org.transferlab.kernel.engine.TrainingListener;
 import org.transferlab.kernel.engine.Weights;
 
 /**
- * Measures one model's training and inference speed under one runtime setting, in one process: the framework's own
- * training loop ({@link Trainer}: shuffling, uint8 → float conversion, tensor copies, the step) against a bare session
- * step fed the same pre-built tensors over and over, plus inference through {@link Network#predict}. Rounds alternate
- * between the two loops so that drift in the machine's speed affects both alike; the median round is reported.
+ * Measures one model's training and inference speed under several runtime settings, in one process: the framework's
+ * own training loop ({@link Trainer}: shuffling, uint8 → float conversion, tensor copies, the step) against a bare
+ * session step fed the same pre-built tensors over and over, plus inference through {@link Network#predict}.
+ *
+ * <p>A shared machine's speed drifts by up to a factor of two within minutes, so every setting's network is open at
+ * once and each round measures every setting in turn: loops and settings see the same machine, and the median round
+ * is reported.
  */
 public final class TrainBenchmark {
 
@@ -39,7 +41,10 @@ public final class TrainBenchmark {
         }
     }
 
-    /** Images per second of each loop (median round) and the framework loop's split into feeding and stepping. */
+    /**
+     * Images per second of each loop (median round); {@code feedFraction} is the framework loop's time preparing
+     * batches as a fraction of its time in training steps.
+     */
     public record Result(RuntimeOptions runtime, long forwardFlopsPerImage, double frameworkImagesPerSecond,
                          double bareImagesPerSecond, double feedFraction, double inferenceImagesPerSecond) {
 
@@ -61,62 +66,101 @@ public final class TrainBenchmark {
     private TrainBenchmark() {
     }
 
-    public static Result run(Architecture architecture, RuntimeOptions runtime, Settings settings) {
+    /** Measures on {@code batch × steps} images of {@code source}, repeated when it has fewer. */
+    public static List<Result> run(Architecture architecture, ImageSet source, List<RuntimeOptions> runtimes,
+                                   Settings settings) {
         requireNonNull(architecture, "architecture is null");
-        requireNonNull(runtime, "runtime is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(runtimes, "runtimes is null");
         requireNonNull(settings, "settings is null");
+        if (source.count() == 0 || runtimes.isEmpty()) {
+            throw new IllegalArgumentException("need images and at least one runtime setting to measure");
+        }
         long flops = FlopCount.total(FlopCount.forwardPerImage(architecture));
-        int batch = settings.batchSize();
-        ImageSet images = randomImages(batch * settings.stepsPerRound(), 10, 7);
-        Recipe oneEpoch = new Recipe(1, batch, OptimizerKind.ADAM, (double) LEARNING_RATE, null, null);
-        List<Double> framework = new ArrayList<>();
-        List<Double> bare = new ArrayList<>();
-        List<Double> feedFractions = new ArrayList<>();
-        List<Double> inference = new ArrayList<>();
-        try (Network network = Network.forTraining(architecture, Weights.initialize(architecture, 1),
-                OptimizerSettings.from(oneEpoch), Set.of(), runtime);
-             Network.Batch fixed = network.batch(images.toFloats(firstIndices(batch)),
-                     Arrays.copyOf(images.labels(), batch))) {
-            for (int step = 0; step < settings.warmupSteps(); step++) {
-                network.trainStep(fixed, LEARNING_RATE);
+        int[] cycle = new int[settings.batchSize() * settings.stepsPerRound()];
+        Arrays.setAll(cycle, i -> i % source.count());
+        ImageSet images = source.select(cycle);
+        List<Setting> open = new ArrayList<>();
+        try {
+            for (RuntimeOptions runtime : runtimes) {
+                open.add(new Setting(architecture, runtime, images, settings));
             }
-            network.predict(images.select(firstIndices(batch)), batch);
             for (int round = 0; round < settings.rounds(); round++) {
-                EpochRecord epoch = new Trainer(oneEpoch, TrainingListener.NONE).train(network, images, round)
-                        .history().get(0);
-                framework.add(epoch.imagesPerSecond());
-                feedFractions.add(epoch.feedSeconds() / (epoch.feedSeconds() + epoch.stepSeconds()));
+                for (Setting setting : open) {
+                    setting.measureRound(round);
+                }
+            }
+            return open.stream().map(setting -> setting.result(flops)).toList();
+        } finally {
+            open.forEach(Setting::close);
+        }
+    }
 
-                long start = System.nanoTime();
-                for (int step = 0; step < settings.stepsPerRound(); step++) {
+    /** One runtime setting's network, its fixed batch and its measurements. */
+    private static final class Setting implements AutoCloseable {
+        private final RuntimeOptions runtime;
+        private final ImageSet images;
+        private final Settings settings;
+        private final Recipe oneEpoch;
+        private final Network network;
+        private final Network.Batch fixed;
+        private final List<Double> framework = new ArrayList<>();
+        private final List<Double> bare = new ArrayList<>();
+        private final List<Double> feedFractions = new ArrayList<>();
+        private final List<Double> inference = new ArrayList<>();
+
+        Setting(Architecture architecture, RuntimeOptions runtime, ImageSet images, Settings settings) {
+            this.runtime = runtime;
+            this.images = images;
+            this.settings = settings;
+            int batch = settings.batchSize();
+            oneEpoch = new Recipe(1, batch, OptimizerKind.ADAM, (double) LEARNING_RATE, null, null);
+            network = Network.forTraining(architecture, Weights.initialize(architecture, 1),
+                    OptimizerSettings.from(oneEpoch), Set.of(), runtime);
+            int[] first = new int[batch];
+            Arrays.setAll(first, i -> i);
+            try {
+                fixed = network.batch(images.toFloats(first), Arrays.copyOf(images.labels(), batch));
+                for (int step = 0; step < settings.warmupSteps(); step++) {
                     network.trainStep(fixed, LEARNING_RATE);
                 }
-                bare.add((double) batch * settings.stepsPerRound() / ((System.nanoTime() - start) / 1e9));
-
-                start = System.nanoTime();
-                network.predict(images, batch);
-                inference.add(images.count() / ((System.nanoTime() - start) / 1e9));
+                network.predict(images.select(first), batch);
+            } catch (RuntimeException e) {
+                network.close();
+                throw e;
             }
         }
-        return new Result(runtime, flops, median(framework), median(bare), median(feedFractions), median(inference));
-    }
 
-    /** Uniform random pixels and labels: speed does not depend on what the images show. */
-    static ImageSet randomImages(int count, int classes, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        byte[] pixels = new byte[count * ImageSet.PIXELS];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) random.nextInt(256);
+        void measureRound(int round) {
+            EpochRecord epoch = new Trainer(oneEpoch, TrainingListener.NONE).train(network, images, round)
+                    .history().get(0);
+            framework.add(epoch.imagesPerSecond());
+            feedFractions.add(epoch.feedSeconds() / epoch.stepSeconds());
+
+            long start = System.nanoTime();
+            for (int step = 0; step < settings.stepsPerRound(); step++) {
+                network.trainStep(fixed, LEARNING_RATE);
+            }
+            bare.add((double) settings.batchSize() * settings.stepsPerRound() / ((System.nanoTime() - start) / 1e9));
+
+            start = System.nanoTime();
+            network.predict(images, settings.batchSize());
+            inference.add(images.count() / ((System.nanoTime() - start) / 1e9));
         }
-        int[] labels = new int[count];
-        Arrays.setAll(labels, i -> random.nextInt(classes));
-        return new ImageSet(pixels, labels);
-    }
 
-    private static int[] firstIndices(int count) {
-        int[] indices = new int[count];
-        Arrays.setAll(indices, i -> i);
-        return indices;
+        Result result(long flops) {
+            return new Result(runtime, flops, median(framework), median(bare), median(feedFractions),
+                    median(inference));
+        }
+
+        @Override
+        public void close() {
+            try {
+                fixed.close();
+            } finally {
+                network.close();
+            }
+        }
     }
 
     static double median(List<Double> values) {

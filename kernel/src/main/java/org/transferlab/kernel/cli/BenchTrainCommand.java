@@ -1,14 +1,23 @@
 package org.transferlab.kernel.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.transferlab.api.PluginKind;
+import org.transferlab.api.data.DataContext;
+import org.transferlab.api.data.DatasetProvider;
+import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.bench.TrainBenchmark;
 import org.transferlab.kernel.bench.TrainBenchmark.Result;
 import org.transferlab.kernel.bench.TrainBenchmark.Settings;
+import org.transferlab.kernel.config.ConfigLoader;
+import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.engine.FlopCount;
 import org.transferlab.kernel.engine.RuntimeOptions;
@@ -26,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = {"Training and inference speed of one model: forward FLOPs per image, images/s of the "
                 + "framework's training loop and of a bare session step fed pre-built tensors, the share of the "
                 + "loop spent feeding data, inference images/s and the GFLOP/s achieved.",
-                "Every combination of --threads and --precision runs in this process, one after the other. XLA is "
+                "Every combination of --threads and --precision runs in this process, round by round in turn. XLA is "
                 + "switched on for the whole process with TF_XLA_FLAGS=\"--tf_xla_auto_jit=2 --tf_xla_cpu_global_jit\"."})
 final class BenchTrainCommand implements Callable<Integer> {
 
@@ -56,6 +65,14 @@ final class BenchTrainCommand implements Callable<Integer> {
             description = "Precisions to compare: float32, mixed-bfloat16 (default: ${DEFAULT-VALUE}).")
     List<String> precisions;
 
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "synthetic",
+            description = "Dataset plugin whose training images are measured on (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data-root", paramLabel = "DIR",
+            description = "Where dataset files are (default: ~/.transferlab/data).")
+    Path dataRoot;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -76,36 +93,53 @@ final class BenchTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+        ImageSet images = trainingImages(registry);
         PrintWriter out = this.spec.commandLine().getOut();
         Map<String, Long> flops = FlopCount.forwardPerImage(architecture);
-        out.printf(Locale.ROOT, "model %s, batch %d, %d rounds of %d steps; TensorFlow %s, %d processors, "
+        out.printf(Locale.ROOT, "model %s, batch %d, %d rounds of %d steps on %s; TensorFlow %s, %d processors, "
                         + "TF_XLA_FLAGS=%s%n", model + (options.isEmpty() ? "" : " " + String.join(" ", options)),
-                batch, rounds, steps, TensorFlowRuntime.version(), Runtime.getRuntime().availableProcessors(),
+                batch, rounds, steps, dataset, TensorFlowRuntime.version(), Runtime.getRuntime().availableProcessors(),
                 System.getenv().getOrDefault("TF_XLA_FLAGS", "(unset)"));
         out.printf(Locale.ROOT, "forward FLOPs per image: %.2f M (%s)%n", FlopCount.total(flops) / 1e6,
                 describe(flops));
-        out.printf("%-8s %-15s %12s %12s %9s %7s %12s %10s %10s%n", "threads", "precision", "train img/s",
-                "bare img/s", "loop/bare", "feed", "infer img/s", "train GF/s", "infer GF/s");
+        out.printf("%-8s %-15s %12s %12s %9s %9s %12s %10s %10s%n", "threads", "precision", "train img/s",
+                "bare img/s", "loop/bare", "feed/step", "infer img/s", "train GF/s", "infer GF/s");
         out.flush();
+        List<RuntimeOptions> runtimes = new ArrayList<>();
         for (String precisionName : precisions) {
             Precision precision = precision(precisionName);
             for (int threadCount : threads) {
-                RuntimeOptions runtime;
                 try {
-                    runtime = new RuntimeOptions(device, threadCount, precision);
+                    runtimes.add(new RuntimeOptions(device, threadCount, precision));
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(e.getMessage());
                 }
-                Result result = TrainBenchmark.run(architecture, runtime, settings);
-                out.printf(Locale.ROOT, "%-8s %-15s %12.0f %12.0f %8.1f%% %6.2f%% %12.0f %10.1f %10.1f%n",
-                        threadCount == 0 ? "auto" : Integer.toString(threadCount), precisionName,
-                        result.frameworkImagesPerSecond(), result.bareImagesPerSecond(),
-                        100 * result.frameworkRatio(), 100 * result.feedFraction(),
-                        result.inferenceImagesPerSecond(), result.trainingGflops(), result.inferenceGflops());
-                out.flush();
             }
         }
+        for (Result result : TrainBenchmark.run(architecture, images, runtimes, settings)) {
+            RuntimeOptions runtime = result.runtime();
+            out.printf(Locale.ROOT, "%-8s %-15s %12.0f %12.0f %8.1f%% %8.2f%% %12.0f %10.1f %10.1f%n",
+                    runtime.threads() == 0 ? "auto" : Integer.toString(runtime.threads()),
+                    runtime.precision().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    result.frameworkImagesPerSecond(), result.bareImagesPerSecond(),
+                    100 * result.frameworkRatio(), 100 * result.feedFraction(),
+                    result.inferenceImagesPerSecond(), result.trainingGflops(), result.inferenceGflops());
+        }
+        out.flush();
         return ExitCodes.OK;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ImageSet trainingImages(PluginRegistry registry) throws Exception {
+        PluginRef entry = ConfigLoader.loadPluginEntry("plugin: " + dataset + "\n", "command line",
+                PluginKind.DATASET, registry);
+        DatasetProvider provider = (DatasetProvider) registry.find(PluginKind.DATASET, entry.plugin()).orElseThrow();
+        Path root = dataRoot != null ? dataRoot : Path.of(System.getProperty("user.home"), ".transferlab", "data");
+        try {
+            return provider.open(entry.options(), new DataContext(root, false)).split("train");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read dataset " + dataset + ": " + e.getMessage());
+        }
     }
 
     private static String describe(Map<String, Long> flops) {

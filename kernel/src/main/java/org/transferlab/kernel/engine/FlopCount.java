@@ -13,7 +13,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
-import org.transferlab.api.model.ModelGraph;
 
 /**
  * Floating-point operations of one image's inference-mode forward pass, counting a multiply-add as 2 in convolutions
@@ -33,7 +32,12 @@ public final class FlopCount {
             Ops tf = Ops.create(graph);
             Operand<TFloat32> image = tf.zeros(tf.constant(new long[] {1, ImageSet.SIDE, ImageSet.SIDE, 1}),
                     TFloat32.class);
-            architecture.logits(new ZeroWeights(tf).declare(architecture), image, false);
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            architecture.parameters().forEach(parameter -> shapes.put(parameter.name(), parameter.shape()));
+            architecture.state().forEach(state -> shapes.put(state.name(), state.shape()));
+            // Shapes are all that counting needs, so every tensor is zeros.
+            architecture.logits(new FixedWeights(tf, name -> tf.zeros(tf.constant(shapes.get(name)), TFloat32.class)),
+                    image, false);
             for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
                 GraphOperation op = it.next();
                 long count = switch (op.type()) {
@@ -74,55 +78,5 @@ public final class FlopCount {
                     + " is not fully known");
         }
         return shape.size();
-    }
-
-    /** Shapes are all FLOP counting needs: every parameter and state tensor is zeros. */
-    private static final class ZeroWeights implements ModelGraph {
-        private final Ops tf;
-        private final Map<String, Operand<TFloat32>> tensors = new LinkedHashMap<>();
-        private final Map<String, long[]> shapes = new LinkedHashMap<>();
-
-        ZeroWeights(Ops tf) {
-            this.tf = tf;
-        }
-
-        @Override
-        public Ops tf() {
-            return tf;
-        }
-
-        @Override
-        public Operand<TFloat32> parameter(String name) {
-            return tensors.computeIfAbsent(name, key -> zeros(key));
-        }
-
-        @Override
-        public boolean trainable(String name) {
-            return false;
-        }
-
-        @Override
-        public Operand<TFloat32> state(String name) {
-            return tensors.computeIfAbsent(name, key -> zeros(key));
-        }
-
-        @Override
-        public void updateState(String name, Operand<TFloat32> value) {
-            throw new IllegalStateException("inference does not update state");
-        }
-
-        private Operand<TFloat32> zeros(String name) {
-            long[] shape = shapes.get(name);
-            if (shape == null) {
-                throw new IllegalArgumentException("unknown tensor " + name);
-            }
-            return tf.zeros(tf.constant(shape), TFloat32.class);
-        }
-
-        ZeroWeights declare(Architecture architecture) {
-            architecture.parameters().forEach(p -> shapes.put(p.name(), p.shape()));
-            architecture.state().forEach(s -> shapes.put(s.name(), s.shape()));
-            return this;
-        }
     }
 }

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -20,7 +18,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
-import org.transferlab.api.model.ModelGraph;
 
 /**
  * Writes a model as a TensorFlow SavedModel (tag {@value #TAG}) whose default serving signature maps
@@ -54,7 +51,7 @@ public final class SavedModelExport {
             Placeholder<TFloat32> images = tf.withName(INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, ImageSet.SIDE, ImageSet.SIDE, 1)));
             Operand<TFloat32> logits = tf.withName(OUTPUT).identity(
-                    architecture.logits(new ConstantWeights(tf, weights), images, false));
+                    architecture.logits(new FixedWeights(tf, name -> constant(tf, weights, name)), images, false));
             Signature signature = Signature.builder()
                     .key(Signature.DEFAULT_KEY)
                     .methodName("tensorflow/serving/predict")
@@ -84,52 +81,13 @@ public final class SavedModelExport {
         }
     }
 
-    /** The forward pass of a trained model: parameters and state are constants, nothing trains. */
-    private static final class ConstantWeights implements ModelGraph {
-        private final Ops tf;
-        private final Weights weights;
-        private final Map<String, Operand<TFloat32>> constants = new HashMap<>();
-
-        ConstantWeights(Ops tf, Weights weights) {
-            this.tf = tf;
-            this.weights = weights;
+    /** A tensor of the weights as a constant of the exported graph. */
+    private static Operand<TFloat32> constant(Ops tf, Weights weights, String name) {
+        if (!weights.contains(name)) {
+            throw new IllegalArgumentException("the weights have no tensor " + name);
         }
-
-        @Override
-        public Ops tf() {
-            return tf;
-        }
-
-        @Override
-        public Operand<TFloat32> parameter(String name) {
-            return constant(name);
-        }
-
-        @Override
-        public boolean trainable(String name) {
-            constant(name);
-            return false;
-        }
-
-        @Override
-        public Operand<TFloat32> state(String name) {
-            return constant(name);
-        }
-
-        @Override
-        public void updateState(String name, Operand<TFloat32> value) {
-            throw new IllegalStateException("an exported model does not train, so state " + name + " cannot change");
-        }
-
-        private Operand<TFloat32> constant(String name) {
-            return constants.computeIfAbsent(name, key -> {
-                if (!weights.contains(key)) {
-                    throw new IllegalArgumentException("the weights have no tensor " + key);
-                }
-                WeightTensor tensor = weights.get(key);
-                return tf.withSubScope("weights").withName(key).constant(Shape.of(tensor.shape()),
-                        DataBuffers.of(tensor.values(), true, false));
-            });
-        }
+        WeightTensor tensor = weights.get(name);
+        return tf.withSubScope("weights").withName(name).constant(Shape.of(tensor.shape()),
+                DataBuffers.of(tensor.values(), true, false));
     }
 }
