@@ -24,9 +24,9 @@ import org.transferlab.kernel.engine.Weights;
  * own training loop ({@link Trainer}: shuffling, uint8 → float conversion, tensor copies, the step) against a bare
  * session step fed the same pre-built tensors over and over, plus inference through {@link Network#predict}.
  *
- * <p>A shared machine's speed drifts by up to a factor of two within minutes, so every setting's network is open at
- * once and each round measures every setting in turn: loops and settings see the same machine, and the median round
- * is reported.
+ * <p>Every setting's network is open at once and each round measures every setting in turn, so that loops and
+ * settings see the same machine state; the median round is reported. TensorFlow sizes its CPU thread pools once per
+ * process, from the first session, so the settings compared in one run should share their thread count.
  */
 public final class TrainBenchmark {
 

@@ -35,8 +35,7 @@ import picocli.CommandLine.Spec;
         description = {"Training and inference speed of one model: forward FLOPs per image, images/s of the "
                 + "framework's training loop and of a bare session step fed pre-built tensors, the share of the "
                 + "loop spent feeding data, inference images/s and the GFLOP/s achieved.",
-                "Every combination of --threads and --precision runs in this process, round by round in turn. XLA is "
-                + "switched on for the whole process with TF_XLA_FLAGS=\"--tf_xla_auto_jit=2 --tf_xla_cpu_global_jit\"."})
+                "Every combination of --precision and --xla runs in this process, round by round in turn."})
 final class BenchTrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model plugin, e.g. alexnet.")
@@ -57,13 +56,19 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--threads", split = ",", defaultValue = "0",
-            description = "Thread settings to compare, e.g. 0,1,2 (0: TensorFlow's choice; default: ${DEFAULT-VALUE}).")
-    List<Integer> threads;
+    @Option(names = "--threads", defaultValue = "0",
+            description = "TensorFlow threads (0: TensorFlow's choice; default: ${DEFAULT-VALUE}). TensorFlow sizes its "
+                    + "CPU thread pools once per process, so compare thread settings in separate runs.")
+    int threads;
 
     @Option(names = "--precision", split = ",", defaultValue = "float32",
             description = "Precisions to compare: float32, mixed-bfloat16 (default: ${DEFAULT-VALUE}).")
     List<String> precisions;
+
+    @Option(names = "--xla", split = ",", defaultValue = "off",
+            description = "XLA settings to compare: off, on (on a CPU, TensorFlow also needs "
+                    + "TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment; default: ${DEFAULT-VALUE}).")
+    List<String> xla;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "synthetic",
             description = "Dataset plugin whose training images are measured on (default: ${DEFAULT-VALUE}).")
@@ -102,15 +107,18 @@ final class BenchTrainCommand implements Callable<Integer> {
                 System.getenv().getOrDefault("TF_XLA_FLAGS", "(unset)"));
         out.printf(Locale.ROOT, "forward FLOPs per image: %.2f M (%s)%n", FlopCount.total(flops) / 1e6,
                 describe(flops));
-        out.printf("%-8s %-15s %12s %12s %9s %9s %12s %10s %10s%n", "threads", "precision", "train img/s",
+        out.printf("%-8s %-15s %-4s %12s %12s %9s %9s %12s %10s %10s%n", "threads", "precision", "xla", "train img/s",
                 "bare img/s", "loop/bare", "feed/step", "infer img/s", "train GF/s", "infer GF/s");
         out.flush();
         List<RuntimeOptions> runtimes = new ArrayList<>();
         for (String precisionName : precisions) {
             Precision precision = precision(precisionName);
-            for (int threadCount : threads) {
+            for (String jit : xla) {
+                if (!jit.equals("off") && !jit.equals("on")) {
+                    throw new BadInputException("--xla takes off and on, got '" + jit + "'");
+                }
                 try {
-                    runtimes.add(new RuntimeOptions(device, threadCount, precision));
+                    runtimes.add(new RuntimeOptions(device, threads, precision, jit.equals("on")));
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(e.getMessage());
                 }
@@ -118,9 +126,9 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         for (Result result : TrainBenchmark.run(architecture, images, runtimes, settings)) {
             RuntimeOptions runtime = result.runtime();
-            out.printf(Locale.ROOT, "%-8s %-15s %12.0f %12.0f %8.1f%% %8.2f%% %12.0f %10.1f %10.1f%n",
+            out.printf(Locale.ROOT, "%-8s %-15s %-4s %12.0f %12.0f %8.1f%% %8.2f%% %12.0f %10.1f %10.1f%n",
                     runtime.threads() == 0 ? "auto" : Integer.toString(runtime.threads()),
-                    runtime.precision().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    runtime.precision().name().toLowerCase(Locale.ROOT).replace('_', '-'), runtime.xla() ? "on" : "off",
                     result.frameworkImagesPerSecond(), result.bareImagesPerSecond(),
                     100 * result.frameworkRatio(), 100 * result.feedFraction(),
                     result.inferenceImagesPerSecond(), result.trainingGflops(), result.inferenceGflops());

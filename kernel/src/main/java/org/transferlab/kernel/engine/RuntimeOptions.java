@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.proto.RewriterConfig;
 import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.config.RuntimeConfig;
@@ -18,8 +19,11 @@ import org.transferlab.kernel.config.RuntimeConfig;
  *                 {@code gpu:N}
  * @param threads    intra- and inter-op threads; 0 lets TensorFlow choose
  * @param precision  {@link Precision#FLOAT32}, or mixed bfloat16 where the processor supports it (changes numerics)
+ * @param xla        compile the graph with XLA (session-level auto-clustering; on a CPU TensorFlow also needs
+ *                   {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in the environment). Changes numerics in the last
+ *                   bits; off unless asked for
  */
-public record RuntimeOptions(String device, int threads, Precision precision) {
+public record RuntimeOptions(String device, int threads, Precision precision, boolean xla) {
 
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(?::([0-9]+))?");
 
@@ -39,6 +43,11 @@ public record RuntimeOptions(String device, int threads, Precision precision) {
         this(device, threads, Precision.FLOAT32);
     }
 
+    /** Without XLA. */
+    public RuntimeOptions(String device, int threads, Precision precision) {
+        this(device, threads, precision, false);
+    }
+
     public static RuntimeOptions cpu(int threads) {
         return new RuntimeOptions("cpu", threads);
     }
@@ -49,7 +58,7 @@ public record RuntimeOptions(String device, int threads, Precision precision) {
     }
 
     public RuntimeOptions withDevice(String otherDevice) {
-        return new RuntimeOptions(otherDevice, threads, precision);
+        return new RuntimeOptions(otherDevice, threads, precision, xla);
     }
 
     public boolean requiresGpu() {
@@ -60,9 +69,17 @@ public record RuntimeOptions(String device, int threads, Precision precision) {
         ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads)
                 .setInterOpParallelismThreads(threads);
-        if (precision == Precision.MIXED_BFLOAT16) {
-            config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
-                    .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
+        if (precision == Precision.MIXED_BFLOAT16 || xla) {
+            GraphOptions.Builder graph = GraphOptions.newBuilder();
+            if (precision == Precision.MIXED_BFLOAT16) {
+                graph.setRewriteOptions(RewriterConfig.newBuilder()
+                        .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON));
+            }
+            if (xla) {
+                graph.setOptimizerOptions(OptimizerOptions.newBuilder()
+                        .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_2));
+            }
+            config.setGraphOptions(graph);
         }
         if (device.equals("cpu")) {
             config.putDeviceCount("GPU", 0);

