@@ -89,7 +89,7 @@ class DistributionIT {
             assertTrue(outcome.output().lines().anyMatch(line -> line.matches((String) model[2])), outcome.output());
         }
         Outcome resnet = transferlab(temp, "models", "describe", "resnet");
-        assertTrue(resnet.output().contains("22 state tensors"), resnet.output());
+        assertTrue(resnet.output().contains("18 state tensors"), resnet.output());
 
         Outcome typo = transferlab(temp, "models", "describe", "mlp-mixer", "depht=2");
         assertEquals(2, typo.exitCode(), typo.output());
