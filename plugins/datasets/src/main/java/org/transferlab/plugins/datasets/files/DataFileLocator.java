@@ -8,18 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.transferlab.api.data.DataContext;
 
 /**
- * Where a file-based dataset plugin finds its files. Each file is looked for as {@code <file>} or {@code <file>.gz} in
- * each search folder in turn: the folders below the data root first, then well-known system folders (such as those
- * that distribution packages install). The first match wins; nothing outside these folders is read.
+ * Where a file-based dataset plugin finds its files. Each file is looked for as {@code <file>} or {@code <file>.gz}
+ * (or with other {@linkplain #withSuffixes suffixes}) in each search folder in turn: the folders below the data root
+ * first, then well-known system folders (such as those that distribution packages install). The first match wins;
+ * nothing outside these folders is read.
  */
 public final class DataFileLocator {
+
+    private static final List<String> RAW_OR_GZIP = List.of("", ".gz");
 
     private final String dataset;
     private final List<Path> rootFolders;
     private final List<Path> systemFolders;
+    private final List<String> suffixes;
 
     /**
      * @param dataset        the plugin name, used in messages and as the folder that users are told to fill
@@ -27,6 +32,10 @@ public final class DataFileLocator {
      * @param systemFolders  absolute folders searched after the data root, in order
      */
     public DataFileLocator(String dataset, List<String> rootFolders, List<Path> systemFolders) {
+        this(dataset, rootFolders, systemFolders, RAW_OR_GZIP);
+    }
+
+    private DataFileLocator(String dataset, List<String> rootFolders, List<Path> systemFolders, List<String> suffixes) {
         this.dataset = Objects.requireNonNull(dataset, "dataset is null");
         List<Path> relative = new ArrayList<>();
         for (String folder : rootFolders) {
@@ -43,6 +52,18 @@ public final class DataFileLocator {
             }
         }
         this.systemFolders = List.copyOf(systemFolders);
+        if (suffixes.isEmpty() || !suffixes.get(0).isEmpty()) {
+            throw new IllegalArgumentException("suffixes must start with \"\", the file's own name: " + suffixes);
+        }
+        this.suffixes = List.copyOf(suffixes);
+    }
+
+    /**
+     * The same search with other forms of each file: {@code suffixes} are tried in order within each folder, and must
+     * start with {@code ""}, the file's own name, e.g. {@code "", ".gz", ".xz"}.
+     */
+    public DataFileLocator withSuffixes(List<String> suffixes) {
+        return new DataFileLocator(dataset, rootFolders.stream().map(Path::toString).toList(), systemFolders, suffixes);
     }
 
     /**
@@ -88,10 +109,15 @@ public final class DataFileLocator {
         return Collections.unmodifiableMap(found);
     }
 
-    private static Path find(List<Path> folders, String file) {
+    /** Where {@code file} is found for a data root, if anywhere: what {@link #locate} would use. */
+    public Optional<Path> find(Path root, String file) {
+        return Optional.ofNullable(find(searchFolders(root), file));
+    }
+
+    private Path find(List<Path> folders, String file) {
         for (Path folder : folders) {
-            for (String name : List.of(file, file + ".gz")) {
-                Path candidate = folder.resolve(name);
+            for (String suffix : suffixes) {
+                Path candidate = folder.resolve(file + suffix);
                 if (Files.isRegularFile(candidate)) {
                     return candidate;
                 }
@@ -105,17 +131,28 @@ public final class DataFileLocator {
                 .append("dataset ").append(dataset).append(": ")
                 .append(missing.size()).append(" of ").append(files.size()).append(" data files not found: ")
                 .append(String.join(", ", missing)).append('\n')
-                .append("searched for <file> and <file>.gz in:");
+                .append("searched for ").append(forms()).append(" in:");
         for (Path folder : folders) {
             message.append("\n  ").append(folder);
         }
         Path plain = context.root().toAbsolutePath().normalize().resolve(dataset);
-        message.append("\nto provide them, copy or link the files (raw or gzip-compressed) into ").append(plain)
+        message.append("\nto provide them, copy or link the files (")
+                .append(suffixes.equals(RAW_OR_GZIP) ? "raw or gzip-compressed" : "raw or compressed, as named above")
+                .append(") into ").append(plain)
                 .append(", or point data.root in the YAML file or --data-root on the command line at a data")
                 .append(" root that holds them");
         if (context.download()) {
             message.append("\ndownload is on, but downloading is not available yet for ").append(dataset);
         }
         return message.toString();
+    }
+
+    /** {@code <file> and <file>.gz}, or the forms of the other suffixes. */
+    private String forms() {
+        List<String> forms = suffixes.stream().map(suffix -> "<file>" + suffix).toList();
+        if (forms.size() == 1) {
+            return forms.get(0);
+        }
+        return String.join(", ", forms.subList(0, forms.size() - 1)) + " and " + forms.get(forms.size() - 1);
     }
 }

@@ -11,7 +11,12 @@ public final class MissingDataFilesException extends IOException {
     private final List<String> missing;
     private final List<Path> searched;
 
-    MissingDataFilesException(String dataset, List<String> missing, List<Path> searched, String message) {
+    /**
+     * @param missing   the file names not found, as the dataset calls them
+     * @param searched  every folder searched, in order
+     * @param message   says which files, where they were looked for, and how to provide them
+     */
+    public MissingDataFilesException(String dataset, List<String> missing, List<Path> searched, String message) {
         super(message);
         this.dataset = dataset;
         this.missing = List.copyOf(missing);

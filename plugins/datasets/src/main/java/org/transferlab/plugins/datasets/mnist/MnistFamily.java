@@ -1,8 +1,11 @@
 package org.transferlab.plugins.datasets.mnist;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.transferlab.api.data.DataFile;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.plugins.datasets.files.DataFileLocator;
 
@@ -16,6 +19,8 @@ import org.transferlab.plugins.datasets.files.DataFileLocator;
  * @param systemFolders    absolute folders searched after the data root
  * @param trainSize        the number of images the train files must hold
  * @param testSize         the number of images the test files must hold
+ * @param mirrors          the folders that publish the four files gzip-compressed, in order of preference
+ * @param md5s             the MD5 of each published {@code .gz} file, in the order of {@link #FILES}
  */
 record MnistFamily(
         String name,
@@ -24,7 +29,9 @@ record MnistFamily(
         List<String> classNames,
         List<Path> systemFolders,
         int trainSize,
-        int testSize) {
+        int testSize,
+        List<URI> mirrors,
+        List<String> md5s) {
 
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
@@ -35,10 +42,26 @@ record MnistFamily(
     MnistFamily {
         classNames = List.copyOf(classNames);
         systemFolders = List.copyOf(systemFolders);
+        mirrors = List.copyOf(mirrors);
+        md5s = List.copyOf(md5s);
+        if (md5s.size() != FILES.size()) {
+            throw new IllegalArgumentException(name + ": " + md5s.size() + " MD5s for " + FILES.size() + " files");
+        }
     }
 
     DatasetInfo info() {
         return new DatasetInfo(classNames, Map.of("train", trainSize, "test", testSize));
+    }
+
+    /** The four files as published: {@code <file>.gz} in each mirror folder. */
+    List<DataFile> files() {
+        List<DataFile> files = new ArrayList<>();
+        for (int i = 0; i < FILES.size(); i++) {
+            String published = FILES.get(i) + ".gz";
+            List<URI> urls = mirrors.stream().map(mirror -> mirror.resolve(published)).toList();
+            files.add(new DataFile(published, urls, md5s.get(i), null));
+        }
+        return files;
     }
 
     DataFileLocator locator() {
@@ -47,11 +70,13 @@ record MnistFamily(
 
     /** The same dataset searched in other system folders; lets tests stand in for {@code /usr/share}. */
     MnistFamily withSystemFolders(List<Path> folders) {
-        return new MnistFamily(name, torchvisionName, description, classNames, folders, trainSize, testSize);
+        return new MnistFamily(name, torchvisionName, description, classNames, folders, trainSize, testSize, mirrors,
+                md5s);
     }
 
     /** The same dataset with other split sizes; lets tests use small files. */
     MnistFamily withSizes(int train, int test) {
-        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, train, test);
+        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, train, test, mirrors,
+                md5s);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.api.data.DataContext;
@@ -130,5 +131,36 @@ class DataFileLocatorTest {
         assertThrows(IllegalArgumentException.class, () -> new DataFileLocator("x", List.of("../elsewhere"), List.of()));
         assertThrows(IllegalArgumentException.class, () -> new DataFileLocator("x", List.of(tmp.toString()), List.of()));
         assertThrows(IllegalArgumentException.class, () -> new DataFileLocator("x", List.of("a"), List.of(Path.of("rel"))));
+    }
+
+    @Test
+    void findGivesWhatLocateWouldUseOrNothing() throws IOException {
+        Path gzipped = touch(root().resolve("FashionMNIST/raw"), "a.gz");
+        touch(root().resolve("fashion-mnist"), "a");
+        assertEquals(Optional.of(gzipped), locator().find(root(), "a"));
+        assertEquals(Optional.empty(), locator().find(root(), "b"));
+    }
+
+    @Test
+    void otherSuffixesAreTriedInOrderWithinEachFolderAndNamedInTheMessage() throws IOException {
+        DataFileLocator locator = locator().withSuffixes(List.of("", ".gz", ".xz"));
+        Path xz = touch(root().resolve("fashion-mnist"), "a.xz");
+        touch(root().resolve("fashion-mnist"), "b.xz");
+        Path gzipped = touch(root().resolve("fashion-mnist"), "b.gz");
+        assertEquals(Optional.of(xz), locator.find(root(), "a"));
+        assertEquals(Map.of("a", xz, "b", gzipped), locator.locate(new DataContext(root(), false), List.of("a", "b")));
+        assertEquals(locator().searchFolders(root()), locator.searchFolders(root()));
+        assertEquals(Optional.empty(), locator().find(root(), "a"), "the default suffixes are \"\" and .gz");
+
+        MissingDataFilesException e = assertThrows(MissingDataFilesException.class,
+                () -> locator.locate(new DataContext(root(), false), List.of("c")));
+        assertTrue(e.getMessage().contains("searched for <file>, <file>.gz and <file>.xz in:"), e.getMessage());
+        assertFalse(e.getMessage().contains("gzip-compressed"), e.getMessage());
+    }
+
+    @Test
+    void suffixesStartWithTheFilesOwnName() {
+        assertThrows(IllegalArgumentException.class, () -> locator().withSuffixes(List.of(".gz")));
+        assertThrows(IllegalArgumentException.class, () -> locator().withSuffixes(List.of()));
     }
 }

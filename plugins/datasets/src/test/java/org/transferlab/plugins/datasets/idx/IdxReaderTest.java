@@ -2,17 +2,23 @@ package org.transferlab.plugins.datasets.idx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.concat;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.gzip;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.header;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.images;
+import static org.transferlab.plugins.datasets.idx.IdxTestFiles.intMatrix;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.labels;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.pixel;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.write;
+import static org.transferlab.plugins.datasets.idx.IdxTestFiles.xz;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -203,5 +209,92 @@ class IdxReaderTest {
         Path labels = write(dir, "labels", labels(1, 2));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabelledImages(images, labels));
         assertMessage(e, labels, "expected 3 labels, one for each image in " + images, "found 2");
+    }
+
+    @ParameterizedTest(name = "gzip={0}")
+    @ValueSource(booleans = {false, true})
+    void readsAStreamNamingItsSourceInMessages(boolean compressed) throws IOException {
+        Path source = dir.resolve("archive.zip!").resolve("entry");
+        InputStream in = new ByteArrayInputStream(encoding(compressed).apply(images(2, 3, 4)));
+        IdxImages read = IdxReader.readImages(in, source, 2, 3, 4);
+        assertEquals(pixel(1, 2, 3), read.pixel(1, 2, 3));
+        assertArrayEquals(new int[] {4, 5}, IdxReader.readLabels(new ByteArrayInputStream(labels(4, 5)), source, 2));
+
+        InputStream cut = new ByteArrayInputStream(encoding(compressed).apply(Arrays.copyOf(labels(1, 2, 3), 10)));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(cut, source, IdxReader.ANY));
+        assertMessage(e, source, "truncated", "holds only 2 data bytes");
+    }
+
+    @Test
+    void theCallersStreamIsLeftOpen() throws IOException {
+        boolean[] closed = {false};
+        InputStream in = new FilterInputStream(new ByteArrayInputStream(gzip(labels(1, 2)))) {
+            @Override
+            public void close() throws IOException {
+                closed[0] = true;
+                super.close();
+            }
+        };
+        IdxReader.readLabels(in, dir.resolve("stream"), 2);
+        assertFalse(closed[0], "the stream was closed");
+    }
+
+    @ParameterizedTest(name = "gzip={0}")
+    @ValueSource(booleans = {false, true})
+    void sizesTheCallerExpectsAreCheckedBeforeAnyValueIsRead(boolean compressed) throws IOException {
+        // The header promises 5 images, but the data holds none: only the header can have been read.
+        Path file = write(dir, "images", encoding(compressed).apply(header(0x00000803, 5, 28, 28)));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file, 3, 28, 28));
+        assertMessage(e, file, "expected 3 x 28 x 28 (unsigned-byte images, count x rows x columns)",
+                "the header declares 5 x 28 x 28");
+
+        Path matrix = write(dir, "matrix", encoding(compressed).apply(header(0x00000C02, 2, 7)));
+        IdxFormatException columns = assertThrows(IdxFormatException.class,
+                () -> IdxReader.readIntMatrix(matrix, IdxReader.ANY, 8));
+        assertMessage(columns, matrix, "expected * x 8 (int32 matrix, rows x columns)", "the header declares 2 x 7");
+    }
+
+    @ParameterizedTest(name = "gzip={0}")
+    @ValueSource(booleans = {false, true})
+    void withEverySizeExpectedTheValuesAreReadAndCheckedAsUsual(boolean compressed) throws IOException {
+        Path file = write(dir, "matrix", encoding(compressed).apply(intMatrix(2, 3, 1, -2, 3, -4, 5, -6)));
+        assertArrayEquals(new int[] {1, -2, 3, -4, 5, -6}, IdxReader.readIntMatrix(file, 2, 3).values());
+
+        byte[] full = images(3, 4, 4);
+        Path cut = write(dir, "cut", encoding(compressed).apply(Arrays.copyOf(full, full.length - 5)));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(cut, 3, 4, 4));
+        assertMessage(e, cut, "truncated", compressed ? "holds only 43 data bytes" : "expected a file of 64 bytes");
+
+        Path longer = write(dir, "long", encoding(compressed).apply(concat(labels(1, 2), new byte[] {7})));
+        IdxFormatException trailing = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(longer, 2));
+        assertMessage(trailing, longer, "trailing bytes", "1 more bytes");
+    }
+
+    @Test
+    void xzIsRecognisedByItsMagicBytesNotByTheFileName() throws IOException {
+        Path file = write(dir, "images.gz", xz(images(3, 4, 5)));
+        IdxImages read = IdxReader.readImages(file, 3, 4, 5);
+        assertEquals(pixel(2, 3, 4), read.pixel(2, 3, 4));
+        Path matrix = write(dir, "matrix", xz(intMatrix(1, 2, 7, -7)));
+        assertArrayEquals(new int[] {7, -7}, IdxReader.readIntMatrix(matrix).values());
+    }
+
+    @Test
+    void aCutXzStreamIsRejected() throws IOException {
+        byte[] compressed = xz(images(20, 28, 28));
+        Path file = write(dir, "cut.xz", Arrays.copyOf(compressed, compressed.length / 2));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertMessage(e, file, "corrupt or truncated xz data");
+    }
+
+    @Test
+    void anXzStreamWithABadChecksumIsRejected() throws IOException {
+        byte[] compressed = xz(labels(1, 2, 3));
+        // The block's CRC-64 (xz-java's default check) is the 8 bytes before the index and the stream footer, which
+        // take the last 20 bytes here.
+        compressed[compressed.length - 25] ^= 0x55;
+        Path file = write(dir, "crc.xz", compressed);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
+        assertMessage(e, file, "corrupt or truncated xz data");
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
 
 /** Writes small IDX files for tests, byte by byte from the format's definition. */
 public final class IdxTestFiles {
@@ -67,6 +69,16 @@ public final class IdxTestFiles {
     public static byte[] gzip(byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static byte[] xz(byte[] content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XZOutputStream out = new XZOutputStream(bytes, new LZMA2Options(1))) {
             out.write(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package org.transferlab.plugins.datasets.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +13,13 @@ import static org.transferlab.plugins.datasets.idx.IdxTestFiles.pixel;
 import static org.transferlab.plugins.datasets.idx.IdxTestFiles.write;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.DataContext;
+import org.transferlab.api.data.DataFile;
+import org.transferlab.api.data.DataFileStatus;
 import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
@@ -84,7 +89,7 @@ class MnistFamilyProviderTest {
         Set<String> names = ServiceLoader.load(DatasetProvider.class).stream()
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist"), names);
+        assertTrue(names.containsAll(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist")), names.toString());
     }
 
     @Test
@@ -243,5 +248,56 @@ class MnistFamilyProviderTest {
         assertEquals(List.of(root().resolve("FashionMNIST/raw"), root().resolve("fashion-mnist"), system), e.searched());
         assertMessageContains(e, "dataset fashion-mnist", "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte",
                 root().resolve("FashionMNIST/raw").toString(), system.toString(), "copy or link");
+    }
+
+    @Test
+    void filesAreTheGzipFilesWithTorchvisionsMirrorsAndMd5s() {
+        List<String> names = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+        Map<MnistFamilyProvider, List<String>> md5s = Map.of(
+                new MnistProvider(), List.of("f68b3c2dcbeaaa9fbdd348bbdeb94873", "d53e105ee54ea40749a09fcbcd1e9432",
+                        "9fb629c4189551a2d022fa330f9573f3", "ec29112dd5afa0611ce80d1b7f02629c"),
+                new FashionMnistProvider(), List.of("8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",
+                        "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310"),
+                new KmnistProvider(), List.of("bdb82020997e1d708af4cf47b453dcf7", "e144d726b3acfaa3e44228e80efcd344",
+                        "5c965bf0a639b31b8f53240b1b52f4d7", "7320c461ea6c1c855c0b718fb2a4b134"));
+        for (Map.Entry<MnistFamilyProvider, List<String>> entry : md5s.entrySet()) {
+            List<DataFile> files = entry.getKey().files(NONE);
+            assertEquals(names, files.stream().map(DataFile::name).toList(), entry.getKey().name());
+            assertEquals(entry.getValue(), files.stream().map(DataFile::md5).toList(), entry.getKey().name());
+        }
+        assertEquals(List.of(URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/train-images-idx3-ubyte.gz"),
+                URI.create("http://yann.lecun.com/exdb/mnist/train-images-idx3-ubyte.gz")),
+                new MnistProvider().files(NONE).get(0).mirrors());
+        assertEquals(List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/t10k-labels-idx1-ubyte.gz")),
+                new FashionMnistProvider().files(NONE).get(3).mirrors());
+        assertEquals(List.of(URI.create("http://codh.rois.ac.jp/kmnist/dataset/kmnist/train-labels-idx1-ubyte.gz")),
+                new KmnistProvider().files(NONE).get(1).mirrors());
+    }
+
+    @Test
+    void statusFindsThePublishedGzipAndReportsARawCopyAsAnotherForm() throws IOException {
+        Path folder = root().resolve("MNIST/raw");
+        writeSmallSet(folder, true);
+        Path raw = write(folder, "t10k-images-idx3-ubyte", images(2, 28, 28));
+        Files.delete(folder.resolve("t10k-labels-idx1-ubyte.gz"));
+
+        List<DataFileStatus> status = new MnistProvider().status(NONE, context());
+        assertEquals(new MnistProvider().files(NONE), status.stream().map(DataFileStatus::file).toList());
+        assertEquals(Optional.of(folder.resolve("train-images-idx3-ubyte.gz")), status.get(0).path());
+        assertTrue(status.get(0).isPublishedForm());
+        assertEquals(Optional.of(raw), status.get(2).path());
+        assertFalse(status.get(2).isPublishedForm());
+        assertEquals(Optional.empty(), status.get(3).path());
+    }
+
+    @Test
+    void statusSearchesTheSystemFolderToo() throws IOException {
+        Path system = tmp.resolve("usr-share-datasets-fashion-mnist");
+        writeSmallSet(system, true);
+        MnistFamily family = FashionMnistProvider.FASHION_MNIST.withSystemFolders(List.of(system));
+        List<DataFileStatus> status = new FashionMnistProvider(family).status(NONE, context());
+        assertTrue(status.stream().allMatch(DataFileStatus::isPublishedForm), status.toString());
+        assertEquals(Optional.of(system.resolve("t10k-labels-idx1-ubyte.gz")), status.get(3).path());
     }
 }
