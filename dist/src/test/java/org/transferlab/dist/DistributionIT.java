@@ -72,6 +72,18 @@ class DistributionIT {
     }
 
     @Test
+    void aPluginsPrivateLibrariesLiveInItsFolderNotInTheSharedLib() throws Exception {
+        try (Stream<Path> datasets = Files.list(distribution.resolve("plugins/datasets"));
+             Stream<Path> lib = Files.list(distribution.resolve("lib"))) {
+            assertTrue(datasets.anyMatch(jar -> jar.getFileName().toString().startsWith("xz-")),
+                    "the XZ reader ships with the dataset plugins");
+            assertTrue(lib.noneMatch(jar -> jar.getFileName().toString().startsWith("xz-")
+                    || jar.getFileName().toString().startsWith("transferlab-datasets")),
+                    "lib/ holds only the kernel and the shared runtime");
+        }
+    }
+
+    @Test
     void modelsDescribePrintsEachModelsParameterTable() throws Exception {
         Object[][] expected = {
             {new String[] {"alexnet"}, "16 parameter tensors", " +15 +fc8\\.bias +\\[10\\] .*"},
