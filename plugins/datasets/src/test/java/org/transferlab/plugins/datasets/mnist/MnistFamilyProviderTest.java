@@ -80,11 +80,11 @@ class MnistFamilyProviderTest {
 
     @Test
     @SuppressWarnings("rawtypes") // a class literal cannot carry DatasetProvider's type argument
-    void theServiceFileRegistersAllThreeNextToSynthetic() {
+    void theServiceFileRegistersAllThreeNextToTheOtherDatasets() {
         Set<String> names = ServiceLoader.load(DatasetProvider.class).stream()
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist"), names);
+        assertEquals(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist", "svhn"), names);
     }
 
     @Test
