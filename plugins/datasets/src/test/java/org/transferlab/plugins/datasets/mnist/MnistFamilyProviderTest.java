@@ -84,7 +84,7 @@ class MnistFamilyProviderTest {
         Set<String> names = ServiceLoader.load(DatasetProvider.class).stream()
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist", "svhn"), names);
+        assertEquals(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist", "svhn", "usps"), names);
     }
 
     @Test
