@@ -85,11 +85,12 @@ class MnistFamilyProviderTest {
 
     @Test
     @SuppressWarnings("rawtypes") // a class literal cannot carry DatasetProvider's type argument
-    void theServiceFileRegistersAllThreeNextToSynthetic() {
+    void theServiceFileRegistersAllThreeNextToTheOtherDatasets() {
         Set<String> names = ServiceLoader.load(DatasetProvider.class).stream()
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
-        assertTrue(names.containsAll(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist")), names.toString());
+        assertTrue(names.containsAll(Set.of("synthetic", "mnist", "fashion-mnist", "kmnist", "emnist", "qmnist",
+                "svhn", "usps")), names.toString());
     }
 
     @Test
