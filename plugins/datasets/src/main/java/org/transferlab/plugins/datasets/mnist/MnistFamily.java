@@ -1,10 +1,14 @@
 package org.transferlab.plugins.datasets.mnist;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.transferlab.api.data.DataFile;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.plugins.datasets.files.DataFileLocator;
+import org.transferlab.plugins.datasets.files.DatasetFiles;
 
 /**
  * What tells one MNIST-like dataset apart from another: they share the four IDX file names and the 28×28 layout.
@@ -16,6 +20,9 @@ import org.transferlab.plugins.datasets.files.DataFileLocator;
  * @param systemFolders    absolute folders searched after the data root
  * @param trainSize        the number of images the train files must hold
  * @param testSize         the number of images the test files must hold
+ * @param mirrors          folder URLs, each ending in {@code /}, that publish the four {@code .gz} files, in order of
+ *                         preference
+ * @param md5              the MD5 of each published {@code .gz} file, in the order of {@link #FILES}
  */
 record MnistFamily(
         String name,
@@ -24,7 +31,9 @@ record MnistFamily(
         List<String> classNames,
         List<Path> systemFolders,
         int trainSize,
-        int testSize) {
+        int testSize,
+        List<String> mirrors,
+        List<String> md5) {
 
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
@@ -35,6 +44,32 @@ record MnistFamily(
     MnistFamily {
         classNames = List.copyOf(classNames);
         systemFolders = List.copyOf(systemFolders);
+        mirrors = List.copyOf(mirrors);
+        md5 = List.copyOf(md5);
+        if (md5.size() != FILES.size()) {
+            throw new IllegalArgumentException(name + ": give one MD5 per file of " + FILES + ", got " + md5);
+        }
+        for (String mirror : mirrors) {
+            if (!mirror.endsWith("/")) {
+                throw new IllegalArgumentException(name + ": a mirror is a folder URL ending in '/', got " + mirror);
+            }
+        }
+    }
+
+    /** The published name of one of {@link #FILES}: the publishers distribute them gzip-compressed. */
+    static String published(String file) {
+        return file + ".gz";
+    }
+
+    /** The four files as published, with their mirrors and checksums. */
+    List<DataFile> files() {
+        List<DataFile> files = new ArrayList<>();
+        for (int i = 0; i < FILES.size(); i++) {
+            String name = published(FILES.get(i));
+            List<URI> urls = mirrors.stream().map(mirror -> URI.create(mirror + name)).toList();
+            files.add(new DataFile(name, urls, md5.get(i), null));
+        }
+        return files;
     }
 
     DatasetInfo info() {
@@ -45,13 +80,31 @@ record MnistFamily(
         return DataFileLocator.torchvisionThenPlain(name, torchvisionName, systemFolders);
     }
 
+    DatasetFiles dataFiles() {
+        return new DatasetFiles(locator(), files());
+    }
+
     /** The same dataset searched in other system folders; lets tests stand in for {@code /usr/share}. */
     MnistFamily withSystemFolders(List<Path> folders) {
-        return new MnistFamily(name, torchvisionName, description, classNames, folders, trainSize, testSize);
+        return new MnistFamily(name, torchvisionName, description, classNames, folders, trainSize, testSize, mirrors,
+                md5);
+    }
+
+    /** The same dataset from other mirrors; lets tests serve the files themselves. */
+    MnistFamily withMirrors(List<String> urls) {
+        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, trainSize, testSize, urls,
+                md5);
+    }
+
+    /** The same dataset with other checksums; lets tests serve small files. */
+    MnistFamily withMd5(List<String> checksums) {
+        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, trainSize, testSize,
+                mirrors, checksums);
     }
 
     /** The same dataset with other split sizes; lets tests use small files. */
     MnistFamily withSizes(int train, int test) {
-        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, train, test);
+        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, train, test, mirrors,
+                md5);
     }
 }
