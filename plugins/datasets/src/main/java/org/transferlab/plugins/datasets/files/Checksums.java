@@ -1,9 +1,5 @@
 package org.transferlab.plugins.datasets.files;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,27 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.transferlab.api.data.DataFile;
 
-/**
- * The MD5 and SHA-256 of some bytes, in lower-case hex, as {@link DataFile} gives them.
- */
+/** The MD5 and SHA-256 of some bytes, in lower-case hex, as {@link DataFile} gives them. */
 public record Checksums(String md5, String sha256) {
 
     public Checksums {
         Objects.requireNonNull(md5, "md5 is null");
         Objects.requireNonNull(sha256, "sha256 is null");
-    }
-
-    public static Checksums of(Path file) throws IOException {
-        MessageDigest md5 = digest("MD5");
-        MessageDigest sha256 = digest("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                md5.update(buffer, 0, read);
-                sha256.update(buffer, 0, read);
-            }
-        }
-        return finish(md5, sha256);
     }
 
     /**

@@ -152,7 +152,6 @@ public final class Downloader {
                 case FAILED -> {
                     return Optional.of(new MirrorFailure(uri, result.reason(), result.unreachable()));
                 }
-                default -> throw new IllegalStateException("unknown outcome " + result.outcome());
             }
         }
         return Optional.of(new MirrorFailure(uri,
@@ -228,7 +227,7 @@ public final class Downloader {
             } catch (TimeoutException e) {
                 reporter.update();
                 if (transfer.bodyStarted && System.nanoTime() - transfer.lastActivity > idleTimeout.toNanos()) {
-                    transfer.cancel(new IOException("no data for " + idleTimeout.toSeconds() + " s"));
+                    transfer.cancel(new IOException("no data for " + describe(idleTimeout)));
                 }
             } catch (InterruptedException e) {
                 transfer.cancel(new IOException("interrupted"));
@@ -274,7 +273,7 @@ public final class Downloader {
             return Attempt.failed("cannot connect (" + deepestMessage(connect, "connection refused") + ")", true);
         }
         if (cause(error, HttpTimeoutException.class) != null) {
-            return Attempt.retry("no response within " + transfer.describeTimeout());
+            return Attempt.retry("no response within " + transfer.responseTimeout());
         }
         SSLException tls = cause(error, SSLException.class);
         if (tls != null) {
@@ -287,6 +286,10 @@ public final class Downloader {
                     + (transfer.total >= 0 ? " of " + transfer.total : "") + " bytes (" + detail + ")");
         }
         return Attempt.retry("request failed (" + detail + ")");
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toSeconds() > 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
@@ -332,8 +335,8 @@ public final class Downloader {
             this.requestedOffset = requestedOffset;
         }
 
-        String describeTimeout() {
-            return responseTimeout.toSeconds() + " s";
+        String responseTimeout() {
+            return describe(responseTimeout);
         }
 
         @Override
