@@ -71,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
                 config.dataOrDefault().downloadOrDefault(),
                 runtime(config), force);
         Manifest.write(loaded, options, graph);
-        new Runner(config, loaded.plugins(), graph, options, out, ConsoleTrainingListener::forTask).run(selected);
+        new Runner(config, loaded.plugins(), graph, options, out, ConsoleTrainingListener::forTask,
+                ConsoleTransferProgress.create()).run(selected);
         if (only == null) {
             List<ResultRow> rows = Results.collect(graph, runDirectory);
             Results.write(rows, runDirectory);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.transferlab.api.data.DataContext;
+import org.transferlab.api.data.TransferProgress;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.engine.TrainingListener;
 import org.transferlab.kernel.plan.AttackTask;
@@ -32,9 +33,10 @@ public final class Runner {
     private final PrintStream out;
     private final Function<String, TrainingListener> listeners;
 
+    /** {@code downloads} follows the downloads of dataset files, when the options allow them. */
     public Runner(ExperimentConfig config, PluginRegistry plugins, TaskGraph graph, RunOptions options, PrintStream out,
-            Function<String, TrainingListener> listeners) {
-        DataContext data = new DataContext(options.dataRoot(), options.download());
+            Function<String, TrainingListener> listeners, TransferProgress downloads) {
+        DataContext data = new DataContext(options.dataRoot(), options.download(), downloads);
         this.context = new RunContext(config, plugins, graph, new Datasets(config.datasets(), plugins, data), options);
         this.out = Objects.requireNonNull(out, "out is null");
         this.listeners = Objects.requireNonNull(listeners, "listeners is null");

@@ -92,6 +92,12 @@ public final class DataFileLocator {
      * @throws MissingDataFilesException naming all the files not found, when any is missing
      */
     public Map<String, Path> locate(DataContext context, List<String> files) throws MissingDataFilesException {
+        return locate(context, files,
+                context.download() ? "download is on, but downloading is not available yet for " + dataset : null);
+    }
+
+    /** As {@link #locate(DataContext, List)}, with {@code advice} (when not null) ending the message. */
+    Map<String, Path> locate(DataContext context, List<String> files, String advice) throws MissingDataFilesException {
         List<Path> folders = searchFolders(context.root());
         Map<String, Path> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -104,7 +110,15 @@ public final class DataFileLocator {
             }
         }
         if (!missing.isEmpty()) {
-            throw new MissingDataFilesException(dataset, missing, folders, message(context, files, missing, folders));
+            StringBuilder message = new StringBuilder()
+                    .append("dataset ").append(dataset).append(": ")
+                    .append(missing.size()).append(" of ").append(files.size()).append(" data files not found: ")
+                    .append(String.join(", ", missing)).append('\n')
+                    .append(searchedAndHowToProvide(context));
+            if (advice != null) {
+                message.append('\n').append(advice);
+            }
+            throw missing(context, missing, message.toString());
         }
         return Collections.unmodifiableMap(found);
     }
@@ -112,6 +126,23 @@ public final class DataFileLocator {
     /** Where {@code file} is found for a data root, if anywhere: what {@link #locate} would use. */
     public Optional<Path> find(Path root, String file) {
         return Optional.ofNullable(find(searchFolders(root), file));
+    }
+
+    /** The folder below the data root named after the dataset, where users are told to put files and downloads go. */
+    public Path plainFolder(Path root) {
+        return root.toAbsolutePath().normalize().resolve(dataset);
+    }
+
+    boolean searchesPlainFolder() {
+        return rootFolders.contains(Path.of(dataset));
+    }
+
+    String dataset() {
+        return dataset;
+    }
+
+    MissingDataFilesException missing(DataContext context, List<String> missing, String message) {
+        return new MissingDataFilesException(dataset, missing, searchFolders(context.root()), message);
     }
 
     private Path find(List<Path> folders, String file) {
@@ -126,24 +157,17 @@ public final class DataFileLocator {
         return null;
     }
 
-    private String message(DataContext context, List<String> files, List<String> missing, List<Path> folders) {
-        StringBuilder message = new StringBuilder()
-                .append("dataset ").append(dataset).append(": ")
-                .append(missing.size()).append(" of ").append(files.size()).append(" data files not found: ")
-                .append(String.join(", ", missing)).append('\n')
-                .append("searched for ").append(forms()).append(" in:");
-        for (Path folder : folders) {
+    /** Every folder searched, then where to put the files by hand. */
+    String searchedAndHowToProvide(DataContext context) {
+        StringBuilder message = new StringBuilder("searched for ").append(forms()).append(" in:");
+        for (Path folder : searchFolders(context.root())) {
             message.append("\n  ").append(folder);
         }
-        Path plain = context.root().toAbsolutePath().normalize().resolve(dataset);
         message.append("\nto provide them, copy or link the files (")
                 .append(suffixes.equals(RAW_OR_GZIP) ? "raw or gzip-compressed" : "raw or compressed, as named above")
-                .append(") into ").append(plain)
+                .append(") into ").append(plainFolder(context.root()))
                 .append(", or point data.root in the YAML file or --data-root on the command line at a data")
                 .append(" root that holds them");
-        if (context.download()) {
-            message.append("\ndownload is on, but downloading is not available yet for ").append(dataset);
-        }
         return message.toString();
     }
 

@@ -1,6 +1,5 @@
 package org.transferlab.plugins.datasets.mnist;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -19,11 +18,10 @@ public final class KmnistProvider extends MnistFamilyProvider {
             List.of(),
             60_000,
             10_000,
-            List.of(URI.create("http://codh.rois.ac.jp/kmnist/dataset/kmnist/")),
-            List.of("bdb82020997e1d708af4cf47b453dcf7",
-                    "e144d726b3acfaa3e44228e80efcd344",
-                    "5c965bf0a639b31b8f53240b1b52f4d7",
-                    "7320c461ea6c1c855c0b718fb2a4b134"));
+            // torchvision's mirror and checksums.
+            List.of("http://codh.rois.ac.jp/kmnist/dataset/kmnist/"),
+            List.of("bdb82020997e1d708af4cf47b453dcf7", "e144d726b3acfaa3e44228e80efcd344",
+                    "5c965bf0a639b31b8f53240b1b52f4d7", "7320c461ea6c1c855c0b718fb2a4b134"));
 
     public KmnistProvider() {
         this(KMNIST);

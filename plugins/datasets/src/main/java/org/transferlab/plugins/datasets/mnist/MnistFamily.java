@@ -8,6 +8,7 @@ import java.util.Map;
 import org.transferlab.api.data.DataFile;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.plugins.datasets.files.DataFileLocator;
+import org.transferlab.plugins.datasets.files.DatasetFiles;
 
 /**
  * What tells one MNIST-like dataset apart from another: they share the four IDX file names and the 28×28 layout.
@@ -19,8 +20,9 @@ import org.transferlab.plugins.datasets.files.DataFileLocator;
  * @param systemFolders    absolute folders searched after the data root
  * @param trainSize        the number of images the train files must hold
  * @param testSize         the number of images the test files must hold
- * @param mirrors          the folders that publish the four files gzip-compressed, in order of preference
- * @param md5s             the MD5 of each published {@code .gz} file, in the order of {@link #FILES}
+ * @param mirrors          folder URLs, each ending in {@code /}, that publish the four {@code .gz} files, in order of
+ *                         preference
+ * @param md5              the MD5 of each published {@code .gz} file, in the order of {@link #FILES}
  */
 record MnistFamily(
         String name,
@@ -30,8 +32,8 @@ record MnistFamily(
         List<Path> systemFolders,
         int trainSize,
         int testSize,
-        List<URI> mirrors,
-        List<String> md5s) {
+        List<String> mirrors,
+        List<String> md5) {
 
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
@@ -43,40 +45,66 @@ record MnistFamily(
         classNames = List.copyOf(classNames);
         systemFolders = List.copyOf(systemFolders);
         mirrors = List.copyOf(mirrors);
-        md5s = List.copyOf(md5s);
-        if (md5s.size() != FILES.size()) {
-            throw new IllegalArgumentException(name + ": " + md5s.size() + " MD5s for " + FILES.size() + " files");
+        md5 = List.copyOf(md5);
+        if (md5.size() != FILES.size()) {
+            throw new IllegalArgumentException(name + ": give one MD5 per file of " + FILES + ", got " + md5);
         }
+        for (String mirror : mirrors) {
+            if (!mirror.endsWith("/")) {
+                throw new IllegalArgumentException(name + ": a mirror is a folder URL ending in '/', got " + mirror);
+            }
+        }
+    }
+
+    /** The published name of one of {@link #FILES}: the publishers distribute them gzip-compressed. */
+    static String published(String file) {
+        return file + ".gz";
+    }
+
+    /** The four files as published, with their mirrors and checksums. */
+    List<DataFile> files() {
+        List<DataFile> files = new ArrayList<>();
+        for (int i = 0; i < FILES.size(); i++) {
+            String name = published(FILES.get(i));
+            List<URI> urls = mirrors.stream().map(mirror -> URI.create(mirror + name)).toList();
+            files.add(new DataFile(name, urls, md5.get(i), null));
+        }
+        return files;
     }
 
     DatasetInfo info() {
         return new DatasetInfo(classNames, Map.of("train", trainSize, "test", testSize));
     }
 
-    /** The four files as published: {@code <file>.gz} in each mirror folder. */
-    List<DataFile> files() {
-        List<DataFile> files = new ArrayList<>();
-        for (int i = 0; i < FILES.size(); i++) {
-            String published = FILES.get(i) + ".gz";
-            List<URI> urls = mirrors.stream().map(mirror -> mirror.resolve(published)).toList();
-            files.add(new DataFile(published, urls, md5s.get(i), null));
-        }
-        return files;
-    }
-
     DataFileLocator locator() {
         return DataFileLocator.torchvisionThenPlain(name, torchvisionName, systemFolders);
+    }
+
+    DatasetFiles dataFiles() {
+        return new DatasetFiles(locator(), files());
     }
 
     /** The same dataset searched in other system folders; lets tests stand in for {@code /usr/share}. */
     MnistFamily withSystemFolders(List<Path> folders) {
         return new MnistFamily(name, torchvisionName, description, classNames, folders, trainSize, testSize, mirrors,
-                md5s);
+                md5);
+    }
+
+    /** The same dataset from other mirrors; lets tests serve the files themselves. */
+    MnistFamily withMirrors(List<String> urls) {
+        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, trainSize, testSize, urls,
+                md5);
+    }
+
+    /** The same dataset with other checksums; lets tests serve small files. */
+    MnistFamily withMd5(List<String> checksums) {
+        return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, trainSize, testSize,
+                mirrors, checksums);
     }
 
     /** The same dataset with other split sizes; lets tests use small files. */
     MnistFamily withSizes(int train, int test) {
         return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, train, test, mirrors,
-                md5s);
+                md5);
     }
 }

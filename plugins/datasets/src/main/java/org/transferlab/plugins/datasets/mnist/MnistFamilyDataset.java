@@ -16,6 +16,7 @@ import org.transferlab.plugins.datasets.idx.IdxReader;
 final class MnistFamilyDataset implements Dataset {
 
     private final MnistFamily family;
+    /** The copy to read of each file, by its published name. */
     private final Map<String, Path> files;
     private final DatasetInfo info;
     private final Map<String, ImageSet> loaded = new HashMap<>();
@@ -47,8 +48,8 @@ final class MnistFamilyDataset implements Dataset {
     }
 
     private ImageSet load(String split, String imagesName, String labelsName, int expectedCount) throws IOException {
-        Path imagesFile = files.get(imagesName);
-        Path labelsFile = files.get(labelsName);
+        Path imagesFile = files.get(MnistFamily.published(imagesName));
+        Path labelsFile = files.get(MnistFamily.published(labelsName));
         IdxLabelledImages read = IdxReader.readLabelledImages(imagesFile, labelsFile);
         IdxImages images = read.images();
         if (images.rows() != ImageSet.SIDE || images.columns() != ImageSet.SIDE) {

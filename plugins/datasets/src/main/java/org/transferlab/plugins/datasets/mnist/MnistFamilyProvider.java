@@ -1,7 +1,6 @@
 package org.transferlab.plugins.datasets.mnist;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.DataContext;
@@ -10,16 +9,13 @@ import org.transferlab.api.data.DataFileStatus;
 import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
-import org.transferlab.plugins.datasets.files.DataFileLocator;
 
 /**
  * A dataset in MNIST's IDX files: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
  * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each raw or with {@code .gz}, found in
  * {@code <root>/<TorchvisionName>/raw/}, {@code <root>/<name>/} or a system folder. All four files are located when the
- * dataset is opened, so a missing one is reported before any work starts; their contents are read split by split.
- *
- * <p>The published files are the {@code .gz} ones, with the mirrors and MD5s that torchvision lists; a raw copy is
- * reported by {@link #status} as found, though not in the published form.
+ * dataset is opened, so a missing one is reported before any work starts (or, when the context allows downloads, is
+ * downloaded from the publisher's mirrors and checked against its MD5); their contents are read split by split.
  */
 public abstract class MnistFamilyProvider implements DatasetProvider<NoOptions> {
 
@@ -50,23 +46,22 @@ public abstract class MnistFamilyProvider implements DatasetProvider<NoOptions> 
     }
 
     @Override
+    public final Dataset open(NoOptions options, DataContext context) throws IOException {
+        return new MnistFamilyDataset(family, family.dataFiles().locate(context));
+    }
+
+    @Override
     public final List<DataFile> files(NoOptions options) {
         return family.files();
     }
 
     @Override
     public final List<DataFileStatus> status(NoOptions options, DataContext context) {
-        DataFileLocator locator = family.locator();
-        List<DataFile> files = family.files();
-        List<DataFileStatus> status = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            status.add(new DataFileStatus(files.get(i), locator.find(context.root(), MnistFamily.FILES.get(i))));
-        }
-        return status;
+        return family.dataFiles().status(context);
     }
 
     @Override
-    public final Dataset open(NoOptions options, DataContext context) throws IOException {
-        return new MnistFamilyDataset(family, family.locator().locate(context, MnistFamily.FILES));
+    public final void fetch(NoOptions options, DataContext context) throws IOException {
+        family.dataFiles().fetch(context);
     }
 }

@@ -1,0 +1,118 @@
+package org.transferlab.kernel.data;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.transferlab.api.data.DataFile;
+import org.transferlab.api.data.DataFileStatus;
+
+/**
+ * A dataset file found on disk compared with the checksums its publisher gives. Only the published bytes can be
+ * checked: an uncompressed copy, or a {@code .gz} file that a packager recompressed (as Debian did Fashion-MNIST's),
+ * holds the same data in other bytes and is reported as present but unverifiable, not as a mismatch. A {@code .gz}
+ * file whose bytes differ counts as recompressed only when it is a complete gzip stream, whose CRC and length check
+ * out; a truncated or damaged one is a mismatch.
+ *
+ * @param detail  for people: which checksums matched, how they differ, or in what form the file was found
+ */
+public record PublishedFileCheck(DataFileStatus status, Result result, String detail) {
+
+    public enum Result {
+        /** The published file, with the published checksums. */
+        OK,
+        /** Under the published name, with other checksums: damaged or not the publisher's file. */
+        MISMATCH,
+        /** Present in another form than the published bytes, so the checksums do not apply. */
+        CANNOT_VERIFY,
+        MISSING
+    }
+
+    public PublishedFileCheck {
+        Objects.requireNonNull(status, "status is null");
+        Objects.requireNonNull(result, "result is null");
+        Objects.requireNonNull(detail, "detail is null");
+    }
+
+    public static PublishedFileCheck of(DataFileStatus status) throws IOException {
+        if (status.path().isEmpty()) {
+            return new PublishedFileCheck(status, Result.MISSING, "not found");
+        }
+        Path path = status.path().get();
+        DataFile file = status.file();
+        if (!status.isPublishedForm()) {
+            return new PublishedFileCheck(status, Result.CANNOT_VERIFY, otherForm(status));
+        }
+        List<String> differences = new ArrayList<>();
+        List<String> matches = new ArrayList<>();
+        compare("MD5", file.md5(), path, differences, matches);
+        compare("SHA-256", file.sha256(), path, differences, matches);
+        if (differences.isEmpty()) {
+            return new PublishedFileCheck(status, Result.OK, String.join(" and ", matches)
+                    + (matches.size() == 1 ? " matches" : " match"));
+        }
+        String mismatch = String.join("; ", differences);
+        if (matches.isEmpty() && file.name().endsWith(".gz") && isCompleteGzip(path)) {
+            return new PublishedFileCheck(status, Result.CANNOT_VERIFY,
+                    "a complete gzip stream with other bytes (recompressed?): " + mismatch);
+        }
+        return new PublishedFileCheck(status, Result.MISMATCH, mismatch);
+    }
+
+    /** How a copy found in another form than the published one differs: "uncompressed", or the name it has. */
+    public static String otherForm(DataFileStatus status) {
+        String found = status.path().map(path -> path.getFileName().toString()).orElse("");
+        return status.file().name().equals(found + ".gz") ? "uncompressed" : "found as " + found;
+    }
+
+    private static void compare(String algorithm, String expected, Path path, List<String> differences,
+                                List<String> matches) throws IOException {
+        if (expected == null) {
+            return;
+        }
+        String actual = checksum(algorithm, path);
+        if (actual.equals(expected)) {
+            matches.add(algorithm);
+        } else {
+            differences.add("expected " + algorithm + " " + expected + ", got " + actual);
+        }
+    }
+
+    static String checksum(String algorithm, Path path) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Whether the whole file decompresses, with every member's CRC-32 and length as its trailer says. */
+    private static boolean isCompleteGzip(Path path) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
+            while (in.read(buffer) >= 0) {
+                // GZIPInputStream checks each trailer as it reaches it.
+            }
+            return true;
+        } catch (ZipException | EOFException damaged) {
+            return false;
+        }
+    }
+}
