@@ -13,6 +13,7 @@ import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.plugins.datasets.files.DataFileLocator;
+import org.transferlab.plugins.datasets.files.DatasetFiles;
 import org.transferlab.plugins.datasets.files.MissingDataFilesException;
 
 /**
@@ -38,13 +39,21 @@ public final class EmnistProvider implements DatasetProvider<EmnistOptions> {
 
     /** Train and test sizes that every split has instead of its real ones, or null; lets tests use small files. */
     private final int[] sizes;
+    private final DataFile archive;
 
     public EmnistProvider() {
         this.sizes = null;
+        this.archive = ARCHIVE;
     }
 
     EmnistProvider(int train, int test) {
+        this(train, test, ARCHIVE);
+    }
+
+    /** Small sizes and another published archive; lets tests serve it themselves. */
+    EmnistProvider(int train, int test, DataFile archive) {
         this.sizes = new int[] {train, test};
+        this.archive = archive;
     }
 
     @Override
@@ -75,6 +84,9 @@ public final class EmnistProvider implements DatasetProvider<EmnistOptions> {
     public Dataset open(EmnistOptions options, DataContext context) throws IOException {
         EmnistSplit split = options.splitOrDefault();
         List<Path> folders = FOLDERS.searchFolders(context.root());
+        if (context.download() && EmnistSource.find(folders, split.files()).isEmpty()) {
+            fetch(options, context);
+        }
         EmnistSource source = EmnistSource.find(folders, split.files())
                 .orElseThrow(() -> missing(split, context, folders));
         source.check();
@@ -83,7 +95,7 @@ public final class EmnistProvider implements DatasetProvider<EmnistOptions> {
 
     @Override
     public List<DataFile> files(EmnistOptions options) {
-        return List.of(ARCHIVE);
+        return List.of(archive);
     }
 
     /** The archive where it is read from the archive; otherwise the folder of the split's files, an equivalent form. */
@@ -91,7 +103,15 @@ public final class EmnistProvider implements DatasetProvider<EmnistOptions> {
     public List<DataFileStatus> status(EmnistOptions options, DataContext context) {
         Optional<Path> found = EmnistSource.find(FOLDERS.searchFolders(context.root()), options.splitOrDefault().files())
                 .map(EmnistSource::location);
-        return List.of(new DataFileStatus(ARCHIVE, found));
+        return List.of(new DataFileStatus(archive, found));
+    }
+
+    /** Downloads NIST's archive unless the split's files are already there in some form. */
+    @Override
+    public void fetch(EmnistOptions options, DataContext context) throws IOException {
+        if (status(options, context).get(0).path().isEmpty()) {
+            new DatasetFiles(FOLDERS, List.of(archive)).fetch(context);
+        }
     }
 
     private static MissingDataFilesException missing(EmnistSplit split, DataContext context, List<Path> folders) {
@@ -107,7 +127,8 @@ public final class EmnistProvider implements DatasetProvider<EmnistOptions> {
         message.append("\nto provide them, copy or link ").append(EmnistSource.ARCHIVE).append(" (")
                 .append(ARCHIVE.mirrors().get(0)).append(") into ").append(plain)
                 .append(", or point data.root in the YAML file or --data-root on the command line at a data")
-                .append(" root that holds it");
+                .append(" root that holds it, or let transferlab download it: run 'transferlab data fetch emnist', or")
+                .append(" set download: true under data in the experiment file");
         return new MissingDataFilesException("emnist", split.files(), folders, message.toString());
     }
 }

@@ -58,7 +58,7 @@ final class FilePerSplitDataset implements Dataset {
         String file = split.file().name();
         Path path = located.get(file);
         if (path == null) {
-            path = locator.locate(context, List.of(file)).get(file);
+            path = new DatasetFiles(locator, List.of(split.file())).locate(context).get(file);
             located.put(file, path);
         }
         return path;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.DataContext;
 import org.transferlab.api.data.DataFile;
@@ -70,21 +69,23 @@ public abstract class FilePerSplitProvider implements DatasetProvider<NoOptions>
 
     @Override
     public final List<DataFileStatus> status(NoOptions options, DataContext context) {
-        return splits.stream().map(split -> new DataFileStatus(split.file(), find(split.file(), context))).toList();
+        return new DatasetFiles(locator, files(options)).status(context);
     }
 
-    private Optional<Path> find(DataFile file, DataContext context) {
-        try {
-            return Optional.of(locator.locate(context, List.of(file.name())).get(file.name()));
-        } catch (MissingDataFilesException missing) {
-            return Optional.empty();
-        }
+    /** Downloads every missing split file, optional ones included: the user asked for the dataset's files. */
+    @Override
+    public final void fetch(NoOptions options, DataContext context) throws IOException {
+        new DatasetFiles(locator, files(options)).fetch(context);
     }
 
+    /**
+     * Locates the files of the splits that are not optional, downloading them when the context allows; an optional
+     * split's file is located (or downloaded) only when that split is asked for.
+     */
     @Override
     public final Dataset open(NoOptions options, DataContext context) throws IOException {
-        List<String> required = splits.stream().filter(split -> !split.optional()).map(split -> split.file().name()).toList();
-        Map<String, Path> located = locator.locate(context, required);
+        List<DataFile> required = splits.stream().filter(split -> !split.optional()).map(SplitFile::file).toList();
+        Map<String, Path> located = new DatasetFiles(locator, required).locate(context);
         return new FilePerSplitDataset(name, describe(options), splits, locator, context, reader, located);
     }
 }

@@ -26,13 +26,18 @@ final class QmnistDataset implements Dataset {
     private final DatasetInfo info;
     private final Map<String, Path> files;
     private final DataContext context;
+    private final QmnistProvider provider;
     private final Map<String, ImageSet> loaded = new HashMap<>();
 
-    /** @param files  the train and test files found; the nist files are looked for when that split is asked for */
-    QmnistDataset(DatasetInfo info, Map<String, Path> files, DataContext context) {
+    /**
+     * @param files     the train and test files found; the nist files are looked for (and, when the context allows,
+     *                  downloaded by {@code provider}) when that split is asked for
+     */
+    QmnistDataset(DatasetInfo info, Map<String, Path> files, DataContext context, QmnistProvider provider) {
         this.info = info;
         this.files = new HashMap<>(files);
         this.context = context;
+        this.provider = provider;
     }
 
     @Override
@@ -48,6 +53,9 @@ final class QmnistDataset implements Dataset {
                 case "train" -> images = load(name, QmnistProvider.TRAIN_IMAGES, QmnistProvider.TRAIN_LABELS);
                 case "test" -> images = load(name, QmnistProvider.TEST_IMAGES, QmnistProvider.TEST_LABELS);
                 case "nist" -> {
+                    if (context.download()) {
+                        provider.downloadMissing(context, List.of(4, 5));
+                    }
                     files.putAll(QmnistProvider.LOCATOR.locate(context,
                             List.of(QmnistProvider.NIST_IMAGES, QmnistProvider.NIST_LABELS)));
                     images = load(name, QmnistProvider.NIST_IMAGES, QmnistProvider.NIST_LABELS);

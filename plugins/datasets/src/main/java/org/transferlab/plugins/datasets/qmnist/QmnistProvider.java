@@ -14,6 +14,7 @@ import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.plugins.datasets.files.DataFileLocator;
+import org.transferlab.plugins.datasets.files.DatasetFiles;
 
 /**
  * {@code qmnist}: Yadav and Bottou's reconstruction of MNIST from NIST Special Database 19, in three splits:
@@ -52,6 +53,7 @@ public final class QmnistProvider implements DatasetProvider<NoOptions> {
             .withSuffixes(List.of("", ".gz", ".xz"));
 
     private final Map<String, Integer> sizes;
+    private final List<DataFile> published;
 
     public QmnistProvider() {
         this(60_000, 60_000, 402_953);
@@ -59,7 +61,13 @@ public final class QmnistProvider implements DatasetProvider<NoOptions> {
 
     /** Other split sizes; lets tests use small files. */
     QmnistProvider(int train, int test, int nist) {
+        this(train, test, nist, PUBLISHED);
+    }
+
+    /** Other split sizes and other published files (in the order of {@link #FILES}); lets tests serve them. */
+    QmnistProvider(int train, int test, int nist, List<DataFile> published) {
         this.sizes = Map.of("train", train, "test", test, "nist", nist);
+        this.published = List.copyOf(published);
     }
 
     @Override
@@ -84,23 +92,48 @@ public final class QmnistProvider implements DatasetProvider<NoOptions> {
 
     @Override
     public Dataset open(NoOptions options, DataContext context) throws IOException {
+        if (context.download()) {
+            downloadMissing(context, List.of(0, 1, 2, 3));
+        }
         Map<String, Path> found =
                 LOCATOR.locate(context, List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS));
-        return new QmnistDataset(describe(options), found, context);
+        return new QmnistDataset(describe(options), found, context, this);
     }
 
     @Override
     public List<DataFile> files(NoOptions options) {
-        return PUBLISHED;
+        return published;
     }
 
     @Override
     public List<DataFileStatus> status(NoOptions options, DataContext context) {
         List<DataFileStatus> status = new ArrayList<>();
         for (int i = 0; i < FILES.size(); i++) {
-            status.add(new DataFileStatus(PUBLISHED.get(i), LOCATOR.find(context.root(), FILES.get(i))));
+            status.add(new DataFileStatus(published.get(i), LOCATOR.find(context.root(), FILES.get(i))));
         }
         return status;
+    }
+
+    /** Downloads every published file, whichever form of it the data root lacks. */
+    @Override
+    public void fetch(NoOptions options, DataContext context) throws IOException {
+        downloadMissing(context, List.of(0, 1, 2, 3, 4, 5));
+    }
+
+    /**
+     * Downloads the files at {@code indices} of {@link #FILES} that are found in no form (raw, .gz or .xz), so that a
+     * decompressed copy is never downloaded again.
+     */
+    void downloadMissing(DataContext context, List<Integer> indices) throws IOException {
+        List<DataFile> missing = new ArrayList<>();
+        for (int index : indices) {
+            if (LOCATOR.find(context.root(), FILES.get(index)).isEmpty()) {
+                missing.add(published.get(index));
+            }
+        }
+        if (!missing.isEmpty()) {
+            new DatasetFiles(LOCATOR, missing).fetch(context);
+        }
     }
 
     private static DataFile published(String name, String md5) {

@@ -20,7 +20,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.api.data.ImageSet;
+import org.transferlab.plugins.datasets.files.LocalHttpServer;
 import org.transferlab.plugins.datasets.files.MissingDataFilesException;
 import org.transferlab.plugins.datasets.idx.IdxFormatException;
 
@@ -462,5 +465,23 @@ class EmnistProviderTest {
                 () -> provider.open(BALANCED, context()).split("test"));
         assertMessageContains(e, "emnist-balanced-test-images-idx3-ubyte.gz", "expected 2 x 28 x 28",
                 "the header declares 2 x 32 x 32");
+    }
+
+    @Test
+    void withDownloadsOnAMissingArchiveIsDownloadedCheckedAndRead() throws Exception {
+        byte[] archive = zip(officialLayout());
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            server.serve("/gzip.zip", archive);
+            String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive));
+            EmnistProvider served = new EmnistProvider(3, 2,
+                    new DataFile("gzip.zip", List.of(server.uri("/gzip.zip")), md5, null));
+
+            Dataset dataset = served.open(BALANCED, new DataContext(root(), true));
+
+            assertTrue(Files.isRegularFile(root().resolve("emnist/gzip.zip")));
+            assertEquals(3, dataset.split("train").count());
+            served.fetch(BALANCED, context());
+            assertEquals(1, server.requests().size(), "a present archive is not downloaded again");
+        }
     }
 }

@@ -15,12 +15,18 @@ import static org.transferlab.plugins.datasets.idx.IdxTestFiles.xz;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.api.NoOptions;
@@ -31,6 +37,7 @@ import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.api.data.ImageSet;
+import org.transferlab.plugins.datasets.files.LocalHttpServer;
 import org.transferlab.plugins.datasets.files.MissingDataFilesException;
 import org.transferlab.plugins.datasets.idx.IdxFormatException;
 
@@ -287,5 +294,33 @@ class QmnistProviderTest {
         assertEquals(Optional.of(nistImages), status.get(4).path());
         assertTrue(status.get(4).isPublishedForm());
         assertEquals(Optional.empty(), status.get(5).path());
+    }
+
+    @Test
+    void withDownloadsOnTrainAndTestAreDownloadedOnOpenAndNistOnlyWhenAskedFor() throws Exception {
+        Map<String, byte[]> published = new LinkedHashMap<>();
+        published.put("qmnist-train-images-idx3-ubyte.gz", gzip(images(TRAIN.length, 28, 28)));
+        published.put("qmnist-train-labels-idx2-int.gz", gzip(records(8, TRAIN)));
+        published.put("qmnist-test-images-idx3-ubyte.gz", gzip(images(TEST.length, 28, 28)));
+        published.put("qmnist-test-labels-idx2-int.gz", gzip(records(8, TEST)));
+        published.put("xnist-images-idx3-ubyte.xz", xz(images(NIST.length, 28, 28)));
+        published.put("xnist-labels-idx2-int.xz", xz(records(8, NIST)));
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            List<DataFile> files = new ArrayList<>();
+            for (Map.Entry<String, byte[]> file : published.entrySet()) {
+                server.serve("/" + file.getKey(), file.getValue());
+                String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file.getValue()));
+                files.add(new DataFile(file.getKey(), List.of(server.uri("/" + file.getKey())), md5, null));
+            }
+            QmnistProvider served = new QmnistProvider(3, 2, 4, files);
+
+            Dataset dataset = served.open(NONE, new DataContext(root(), true));
+            assertEquals(4, server.requests().size(), "train and test: " + server.requests());
+            assertEquals(3, dataset.split("train").count());
+
+            assertEquals(4, dataset.split("nist").count());
+            assertEquals(6, server.requests().size(), "then the nist files: " + server.requests());
+            assertTrue(Files.isRegularFile(root().resolve("qmnist/xnist-images-idx3-ubyte.xz")));
+        }
     }
 }
