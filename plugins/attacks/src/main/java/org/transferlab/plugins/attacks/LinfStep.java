@@ -13,6 +13,13 @@ final class LinfStep {
         }
     }
 
+    /** {@code adversarial += stepSize * sign(direction)}, in place, for a direction kept in double precision. */
+    static void ascend(float[] adversarial, double[] direction, float stepSize) {
+        for (int i = 0; i < adversarial.length; i++) {
+            adversarial[i] += stepSize * (float) Math.signum(direction[i]);
+        }
+    }
+
     /** Projects onto the ε-ball around {@code clean} intersected with the image box [0,1], in place. */
     static void project(float[] adversarial, float[] clean, float epsilon) {
         for (int i = 0; i < adversarial.length; i++) {

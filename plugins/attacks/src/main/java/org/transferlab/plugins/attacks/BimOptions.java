@@ -1,0 +1,31 @@
+package org.transferlab.plugins.attacks;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Options of {@code bim}.
+ *
+ * @param eps       the L∞ budget in pixel units of [0,1]; default 0.3
+ * @param stepSize  the L∞ size of each step; default 0.01
+ * @param steps     the number of steps; default 40
+ */
+public record BimOptions(
+        @DecimalMin("0") @DecimalMax("1") Double eps,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double stepSize,
+        @Min(1) @Max(100000) Integer steps) {
+
+    public double epsOrDefault() {
+        return eps == null ? 0.3 : eps;
+    }
+
+    public double stepSizeOrDefault() {
+        return stepSize == null ? 0.01 : stepSize;
+    }
+
+    public int stepsOrDefault() {
+        return steps == null ? 40 : steps;
+    }
+}
