@@ -131,6 +131,17 @@ class DistributionIT {
     }
 
     @Test
+    void benchAttackCountsTheGradientEvaluationsOfEachAttack() throws Exception {
+        Outcome outcome = transferlab(temp, "bench", "attack", "--model", "mlp-mixer", "--images", "32", "--batch", "16",
+                "--rounds", "1", "--attacks", "fgsm,pgd:steps=2");
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.output().lines().anyMatch(line -> line.matches("fgsm +[0-9.]+ +1\\.00 +[0-9]+")),
+                outcome.output());
+        assertTrue(outcome.output().lines().anyMatch(line -> line.matches("pgd:steps=2 +[0-9.]+ +2\\.00 +[0-9]+")),
+                outcome.output());
+    }
+
+    @Test
     void versionNamesTheKernelAndApi() throws Exception {
         Outcome outcome = transferlab(temp, "--version");
         assertEquals(0, outcome.exitCode());

@@ -77,9 +77,7 @@ public final class TrainBenchmark {
             throw new IllegalArgumentException("need images and at least one runtime setting to measure");
         }
         long flops = FlopCount.total(FlopCount.forwardPerImage(architecture));
-        int[] cycle = new int[settings.batchSize() * settings.stepsPerRound()];
-        Arrays.setAll(cycle, i -> i % source.count());
-        ImageSet images = source.select(cycle);
+        ImageSet images = Rounds.cycled(source, settings.batchSize() * settings.stepsPerRound());
         List<Setting> open = new ArrayList<>();
         try {
             for (RuntimeOptions runtime : runtimes) {
@@ -149,8 +147,8 @@ public final class TrainBenchmark {
         }
 
         Result result(long flops) {
-            return new Result(runtime, flops, median(framework), median(bare), median(feedFractions),
-                    median(inference));
+            return new Result(runtime, flops, Rounds.median(framework), Rounds.median(bare),
+                    Rounds.median(feedFractions), Rounds.median(inference));
         }
 
         @Override
@@ -161,11 +159,5 @@ public final class TrainBenchmark {
                 network.close();
             }
         }
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -1,23 +1,16 @@
 package org.transferlab.kernel.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.transferlab.api.PluginKind;
-import org.transferlab.api.data.DataContext;
-import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.bench.TrainBenchmark;
 import org.transferlab.kernel.bench.TrainBenchmark.Result;
 import org.transferlab.kernel.bench.TrainBenchmark.Settings;
-import org.transferlab.kernel.config.ConfigLoader;
-import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.engine.FlopCount;
 import org.transferlab.kernel.engine.RuntimeOptions;
@@ -70,16 +63,11 @@ final class BenchTrainCommand implements Callable<Integer> {
                     + "TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment; default: ${DEFAULT-VALUE}).")
     List<String> xla;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "synthetic",
-            description = "Dataset plugin whose training images are measured on (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data-root", paramLabel = "DIR",
-            description = "Where dataset files are (default: ~/.transferlab/data).")
-    Path dataRoot;
-
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
+
+    @Mixin
+    BenchDataset data;
 
     @Mixin
     PluginOptions plugins;
@@ -98,12 +86,13 @@ final class BenchTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        ImageSet images = trainingImages(registry);
+        ImageSet images = data.trainingImages(registry);
         PrintWriter out = this.spec.commandLine().getOut();
         Map<String, Long> flops = FlopCount.forwardPerImage(architecture);
         out.printf(Locale.ROOT, "model %s, batch %d, %d rounds of %d steps on %s; TensorFlow %s, %d processors, "
                         + "TF_XLA_FLAGS=%s%n", model + (options.isEmpty() ? "" : " " + String.join(" ", options)),
-                batch, rounds, steps, dataset, TensorFlowRuntime.version(), Runtime.getRuntime().availableProcessors(),
+                batch, rounds, steps, data.dataset, TensorFlowRuntime.version(),
+                Runtime.getRuntime().availableProcessors(),
                 System.getenv().getOrDefault("TF_XLA_FLAGS", "(unset)"));
         out.printf(Locale.ROOT, "forward FLOPs per image: %.2f M (%s)%n", FlopCount.total(flops) / 1e6,
                 describe(flops));
@@ -135,19 +124,6 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private ImageSet trainingImages(PluginRegistry registry) throws Exception {
-        PluginRef entry = ConfigLoader.loadPluginEntry("plugin: " + dataset + "\n", "command line",
-                PluginKind.DATASET, registry);
-        DatasetProvider provider = (DatasetProvider) registry.find(PluginKind.DATASET, entry.plugin()).orElseThrow();
-        Path root = dataRoot != null ? dataRoot : Path.of(System.getProperty("user.home"), ".transferlab", "data");
-        try {
-            return provider.open(entry.options(), new DataContext(root, false)).split("train");
-        } catch (IOException e) {
-            throw new BadInputException("cannot read dataset " + dataset + ": " + e.getMessage());
-        }
     }
 
     private static String describe(Map<String, Long> flops) {

@@ -15,7 +15,7 @@ import org.transferlab.api.model.StateSpec;
  * logits = x · W + b, with W [784, classes], so that gradients and updates have closed forms. It also keeps a running
  * mean of the pixel values as state owned by W, to test state bookkeeping.
  */
-final class LinearSoftmax implements Architecture {
+public final class LinearSoftmax implements Architecture {
 
     static final String WEIGHT = "dense.weight";
     static final String BIAS = "dense.bias";
@@ -24,7 +24,7 @@ final class LinearSoftmax implements Architecture {
 
     private final int classes;
 
-    LinearSoftmax(int classes) {
+    public LinearSoftmax(int classes) {
         this.classes = classes;
     }
 
