@@ -114,7 +114,8 @@ class MnistAccuracyIT {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static float[] attack(Network network, String name, Record options, ImageSet images) {
-        Attack attack = ((AttackProvider) provider(AttackProvider.class, name)).create(options);
+        AttackProvider provider = provider(AttackProvider.class, name);
+        Attack attack = provider.create(options);
         SplittableRandom random = new SplittableRandom(5);
         float[] all = images.toFloats();
         float[] adversarial = new float[all.length];
