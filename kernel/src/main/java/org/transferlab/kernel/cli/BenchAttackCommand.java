@@ -16,16 +16,15 @@ import org.transferlab.kernel.bench.AttackBenchmark.Settings;
 import org.transferlab.kernel.config.ConfigLoader;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.engine.TensorFlowRuntime;
 import org.transferlab.kernel.engine.Weights;
-import org.transferlab.kernel.model.ModelSpec;
 import org.transferlab.kernel.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "attack", mixinStandardHelpOptions = true,
@@ -34,12 +33,6 @@ import picocli.CommandLine.Spec;
                 "The model is freshly initialised: speed does not depend on training. Rounds run the attacks in "
                         + "turn; the median round is reported."})
 final class BenchAttackCommand implements Callable<Integer> {
-
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model plugin, e.g. alexnet.")
-    String model;
-
-    @Parameters(paramLabel = "KEY=VALUE", description = "Model options (e.g. depth=2).")
-    List<String> options = List.of();
 
     @Option(names = "--attacks", split = ",", defaultValue = "fgsm,pgd", paramLabel = "PLUGIN[:KEY=VALUE...]",
             description = "Attack plugins, each with its defaults unless options follow, e.g. pgd:steps=10:eps=0.1 "
@@ -57,12 +50,8 @@ final class BenchAttackCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds; the median is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--threads", defaultValue = "0",
-            description = "TensorFlow threads (0: TensorFlow's choice; default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    BenchModel model;
 
     @Mixin
     BenchDataset data;
@@ -76,13 +65,12 @@ final class BenchAttackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PluginRegistry registry = plugins.load();
-        ModelSpec modelSpec = ModelSpec.bind(model, KeyValues.parse(options), 10, "command line", registry);
-        Architecture architecture = modelSpec.create(registry);
+        Architecture architecture = model.architecture(registry);
         Settings settings;
         RuntimeOptions runtime;
         try {
             settings = new Settings(batch, images, rounds);
-            runtime = new RuntimeOptions(device, threads);
+            runtime = model.runtime(Precision.FLOAT32, false);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -93,7 +81,7 @@ final class BenchAttackCommand implements Callable<Integer> {
         ImageSet source = data.trainingImages(registry);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "model %s, batch %d, %d images, %d rounds on %s; TensorFlow %s, %d processors%n",
-                model + (options.isEmpty() ? "" : " " + String.join(" ", options)), batch, images, rounds,
+                model.label(), batch, images, rounds,
                 data.dataset, TensorFlowRuntime.version(), Runtime.getRuntime().availableProcessors());
         out.printf("%-24s %12s %14s %16s%n", "attack", "adv img/s", "gradients/img", "img*steps/s");
         out.flush();

@@ -15,13 +15,11 @@ import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.engine.FlopCount;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.engine.TensorFlowRuntime;
-import org.transferlab.kernel.model.ModelSpec;
 import org.transferlab.kernel.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -30,12 +28,6 @@ import picocli.CommandLine.Spec;
                 + "loop spent feeding data, inference images/s and the GFLOP/s achieved.",
                 "Every combination of --precision and --xla runs in this process, round by round in turn."})
 final class BenchTrainCommand implements Callable<Integer> {
-
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model plugin, e.g. alexnet.")
-    String model;
-
-    @Parameters(paramLabel = "KEY=VALUE", description = "Model options (e.g. depth=2).")
-    List<String> options = List.of();
 
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -49,11 +41,6 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--threads", defaultValue = "0",
-            description = "TensorFlow threads (0: TensorFlow's choice; default: ${DEFAULT-VALUE}). TensorFlow sizes its "
-                    + "CPU thread pools once per process, so compare thread settings in separate runs.")
-    int threads;
-
     @Option(names = "--precision", split = ",", defaultValue = "float32",
             description = "Precisions to compare: float32, mixed-bfloat16 (default: ${DEFAULT-VALUE}).")
     List<String> precisions;
@@ -63,8 +50,8 @@ final class BenchTrainCommand implements Callable<Integer> {
                     + "TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment; default: ${DEFAULT-VALUE}).")
     List<String> xla;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    BenchModel model;
 
     @Mixin
     BenchDataset data;
@@ -78,8 +65,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PluginRegistry registry = plugins.load();
-        ModelSpec spec = ModelSpec.bind(model, KeyValues.parse(options), 10, "command line", registry);
-        Architecture architecture = spec.create(registry);
+        Architecture architecture = model.architecture(registry);
         Settings settings;
         try {
             settings = new Settings(batch, steps, rounds, warmup);
@@ -87,10 +73,10 @@ final class BenchTrainCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         ImageSet images = data.trainingImages(registry);
-        PrintWriter out = this.spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         Map<String, Long> flops = FlopCount.forwardPerImage(architecture);
         out.printf(Locale.ROOT, "model %s, batch %d, %d rounds of %d steps on %s; TensorFlow %s, %d processors, "
-                        + "TF_XLA_FLAGS=%s%n", model + (options.isEmpty() ? "" : " " + String.join(" ", options)),
+                        + "TF_XLA_FLAGS=%s%n", model.label(),
                 batch, rounds, steps, data.dataset, TensorFlowRuntime.version(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getenv().getOrDefault("TF_XLA_FLAGS", "(unset)"));
@@ -106,11 +92,7 @@ final class BenchTrainCommand implements Callable<Integer> {
                 if (!jit.equals("off") && !jit.equals("on")) {
                     throw new BadInputException("--xla takes off and on, got '" + jit + "'");
                 }
-                try {
-                    runtimes.add(new RuntimeOptions(device, threads, precision, jit.equals("on")));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(e.getMessage());
-                }
+                runtimes.add(model.runtime(precision, jit.equals("on")));
             }
         }
         for (Result result : TrainBenchmark.run(architecture, images, runtimes, settings)) {
