@@ -18,4 +18,25 @@ public interface Attack {
      * @param random  the only source of randomness the attack may use, so that a seed reproduces the examples
      */
     float[] perturb(SourceModel model, float[] images, int[] labels, SplittableRandom random);
+
+    /**
+     * Whether this configured attack is targeted, and how its targets are chosen. The kernel chooses the targets (so that
+     * they are recorded and seeded the same way for every attack) and then calls {@link #perturbToward} instead of
+     * {@link #perturb}.
+     *
+     * @since 1.3
+     */
+    default TargetMode targetMode() {
+        return TargetMode.UNTARGETED;
+    }
+
+    /**
+     * Returns adversarial versions of {@code images} crafted to make {@code model} predict {@code targets}. Called only
+     * when {@link #targetMode()} is not {@link TargetMode#UNTARGETED}.
+     *
+     * @since 1.3
+     */
+    default float[] perturbToward(SourceModel model, float[] images, int[] targets, SplittableRandom random) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no targeted mode");
+    }
 }

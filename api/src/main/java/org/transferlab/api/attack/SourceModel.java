@@ -16,4 +16,15 @@ public interface SourceModel {
      * {@code labels}. Each image's gradient depends only on that image, whatever the batch size.
      */
     float[] lossGradient(float[] images, int[] labels);
+
+    /**
+     * The gradient, with respect to the input pixels, of Σₙ Σₖ {@code weights}[n·K + k] · logits[n·K + k] for K =
+     * {@link #numClasses()}: a vector-Jacobian product of the logits. With weights eₖ − eⱼ it is the gradient of the
+     * margin zₖ − zⱼ that minimum-norm attacks (C&amp;W, DeepFool) follow. Each image's gradient depends only on that image
+     * and its row of weights.
+     *
+     * @param weights  {@code count × numClasses} values, row-major, where count = images.length / PIXELS
+     * @since 1.3
+     */
+    float[] logitGradient(float[] images, float[] weights);
 }

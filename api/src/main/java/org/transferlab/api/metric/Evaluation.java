@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param linf               the L∞ norm of x′ − x
  * @param l2                 the L2 norm of x′ − x
  * @param l0                 the number of pixels that changed
+ * @param attackTargets      the classes a targeted attack aimed for; {@code null} for an untargeted attack (since 1.3)
  */
 public record Evaluation(
         int[] labels,
@@ -24,7 +25,8 @@ public record Evaluation(
         int[] sourceAdversarial,
         float[] linf,
         float[] l2,
-        int[] l0) {
+        int[] l0,
+        int[] attackTargets) {
 
     public Evaluation {
         int n = Objects.requireNonNull(labels, "labels is null").length;
@@ -36,6 +38,19 @@ public record Evaluation(
         if (linf.length != n || l2.length != n || l0.length != n) {
             throw new IllegalArgumentException("every perturbation array must have " + n + " entries");
         }
+        if (attackTargets != null && attackTargets.length != n) {
+            throw new IllegalArgumentException("attack targets must have " + n + " entries");
+        }
+    }
+
+    /** An untargeted attack's evaluation. */
+    public Evaluation(int[] labels, int[] attackLabels, int[] targetClean, int[] targetAdversarial, int[] sourceClean,
+            int[] sourceAdversarial, float[] linf, float[] l2, int[] l0) {
+        this(labels, attackLabels, targetClean, targetAdversarial, sourceClean, sourceAdversarial, linf, l2, l0, null);
+    }
+
+    public boolean targeted() {
+        return attackTargets != null;
     }
 
     public int size() {

@@ -128,5 +128,11 @@ public final class AttackBenchmark {
             gradientImages += labels.length;
             return network.lossGradient(images, labels);
         }
+
+        @Override
+        public float[] logitGradient(float[] images, float[] weights) {
+            gradientImages += images.length / ImageSet.PIXELS;
+            return network.logitGradient(images, weights);
+        }
     }
 }

@@ -40,6 +40,8 @@ public final class Network implements SourceModel, AutoCloseable {
     private final Placeholder<TInt32> labels;
     private final Operand<TFloat32> logits;
     private final Operand<TFloat32> inputGradient;
+    private final Placeholder<TFloat32> logitWeights;
+    private final Operand<TFloat32> logitGradient;
     private final TrainingGraph training;
     private final int numClasses;
     private final Session session;
@@ -63,6 +65,11 @@ public final class Network implements SourceModel, AutoCloseable {
             Operand<TFloat32> summedLoss = attack.reduceSum(
                     attack.nn.softmaxCrossEntropyWithLogits(logits, oneHotLabels).loss(), attack.constant(0));
             inputGradient = attack.gradients(summedLoss, List.of(images)).dy(0);
+            logitWeights = attack.withName("logit_weights").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, numClasses)));
+            Operand<TFloat32> weightedLogits = attack.reduceSum(attack.math.mul(logits, logitWeights),
+                    attack.constant(new int[] {0, 1}));
+            logitGradient = attack.gradients(weightedLogits, List.of(images)).dy(0);
 
             if (optimizer == null) {
                 training = null;
@@ -187,6 +194,23 @@ public final class Network implements SourceModel, AutoCloseable {
                      .feed(this.images, imageTensor)
                      .feed(this.labels, labelTensor)
                      .fetch(inputGradient)
+                     .run()) {
+            return toArray((TFloat32) result.get(0), images.length);
+        }
+    }
+
+    @Override
+    public float[] logitGradient(float[] images, float[] weights) {
+        int count = images.length / ImageSet.PIXELS;
+        if (weights.length != count * numClasses) {
+            throw new IllegalArgumentException("need " + count + " × " + numClasses + " logit weights, got " + weights.length);
+        }
+        try (TFloat32 imageTensor = imageTensor(images, count);
+             TFloat32 weightTensor = TFloat32.tensorOf(Shape.of(count, numClasses), DataBuffers.of(weights, true, false));
+             Result result = session.runner()
+                     .feed(this.images, imageTensor)
+                     .feed(logitWeights, weightTensor)
+                     .fetch(logitGradient)
                      .run()) {
             return toArray((TFloat32) result.get(0), images.length);
         }

@@ -28,6 +28,8 @@ final class AttackExecutor {
     static final String INDICES = "clean_indices.npy";
     static final String LABELS = "labels.npy";
     static final String ATTACK_LABELS = "attack_labels.npy";
+    /** Only for a targeted attack: the class each image was pushed toward. */
+    static final String ATTACK_TARGETS = "attack_targets.npy";
     static final String SOURCE_CLEAN = "source_clean.npy";
     static final String SOURCE_ADVERSARIAL = "source_adversarial.npy";
     static final int BATCH = 256;

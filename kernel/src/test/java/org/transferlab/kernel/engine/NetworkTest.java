@@ -53,6 +53,28 @@ class NetworkTest {
     }
 
     @Test
+    void logitGradientIsTheWeightedSumOfTheLinearMapsRows() {
+        float[] logitWeights = {1, 0, -1, 0, 0.5f, 0, 0, 2, 0, 0, 0, 0};
+        float[] weight = initial.get(LinearSoftmax.WEIGHT).values();
+        float[] expected = new float[images.length];
+        for (int i = 0; i < labels.length; i++) {
+            for (int p = 0; p < ImageSet.PIXELS; p++) {
+                double sum = 0;
+                for (int c = 0; c < CLASSES; c++) {
+                    sum += logitWeights[i * CLASSES + c] * weight[p * CLASSES + c];
+                }
+                expected[i * ImageSet.PIXELS + p] = (float) sum;
+            }
+        }
+        try (Network network = Network.forInference(MODEL, initial, CPU)) {
+            assertArrayEquals(expected, network.logitGradient(images, logitWeights), 1e-6f);
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> network.logitGradient(images, new float[5]));
+            assertEquals("need 3 × 4 logit weights, got 5", error.getMessage());
+        }
+    }
+
+    @Test
     void eachImagesGradientDependsOnlyOnThatImage() {
         try (Network network = Network.forInference(MODEL, initial, CPU)) {
             float[] batch = network.lossGradient(images, labels);

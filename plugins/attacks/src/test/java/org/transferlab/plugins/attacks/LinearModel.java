@@ -4,7 +4,7 @@ import org.transferlab.api.attack.SourceModel;
 
 /**
  * A linear softmax classifier, logits = W·x + b, whose input gradient is known in closed form:
- * ∂CE/∂x = Wᵀ (softmax(Wx + b) − onehot(y)).
+ * ∂CE/∂x = Wᵀ (softmax(Wx + b) − onehot(y)), and the gradient of Σ wₖ zₖ is Σ wₖ Wₖ.
  */
 final class LinearModel implements SourceModel {
 
@@ -58,6 +58,21 @@ final class LinearModel implements SourceModel {
                 double delta = p[k] / total - (k == labels[n] ? 1 : 0);
                 for (int i = 0; i < inputs; i++) {
                     gradient[n * inputs + i] += (float) (delta * weights[k][i]);
+                }
+            }
+        }
+        return gradient;
+    }
+
+    @Override
+    public float[] logitGradient(float[] images, float[] logitWeights) {
+        int count = images.length / inputs;
+        float[] gradient = new float[images.length];
+        for (int n = 0; n < count; n++) {
+            for (int k = 0; k < numClasses(); k++) {
+                double w = logitWeights[n * numClasses() + k];
+                for (int i = 0; i < inputs; i++) {
+                    gradient[n * inputs + i] += (float) (w * weights[k][i]);
                 }
             }
         }
