@@ -18,14 +18,19 @@ import org.transferlab.kernel.config.Freeze;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.config.PretrainBlock;
+import org.transferlab.kernel.plugin.Metrics;
 import org.transferlab.kernel.plugin.PluginCatalog;
 
 /**
  * Expands the pretrain → fine-tune → attack matrix of a validated experiment into a task graph. Lists multiply: every
  * model × dataset of a pretrain block, every parent × subset of a fine-tune block, every source × attack setting, every
- * target × attack task, once per repeat.
+ * target × attack task, once per repeat; and, when a paired metric is listed, one comparison of each fine-tuned target's
+ * parent against the other sources per attack setting.
  */
 public final class Planner {
+
+    /** Version of what an evaluation stores; 2 keeps the per-image predictions that comparisons pair. */
+    private static final int EVALUATION_FILES = 2;
 
     private final ExperimentConfig config;
     private final PluginCatalog plugins;
@@ -44,7 +49,9 @@ public final class Planner {
             tasks.addAll(pretrained);
             tasks.addAll(finetuned);
             tasks.addAll(attacks);
-            tasks.addAll(evaluateTasks(finetuned, attacks, repeat));
+            List<EvaluateTask> evaluations = evaluateTasks(finetuned, attacks, repeat);
+            tasks.addAll(evaluations);
+            tasks.addAll(compareTasks(finetuned, attacks, evaluations, repeat));
         }
         return new TaskGraph(tasks);
     }
@@ -154,7 +161,9 @@ public final class Planner {
 
     private List<EvaluateTask> evaluateTasks(List<TrainTask> targets, List<AttackTask> attacks, int repeat) {
         List<EvaluateTask> tasks = new ArrayList<>();
+        List<String> paired = Metrics.paired(plugins, config.metrics());
         List<Map<String, String>> metrics = config.metrics().stream()
+                .filter(name -> !paired.contains(name))
                 .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
                 .toList();
         for (TrainTask target : targets) {
@@ -167,8 +176,53 @@ public final class Planner {
                 key.put("target", target.cacheKey());
                 key.put("attack", attack.cacheKey());
                 key.put("metrics", metrics);
+                key.put("files", EVALUATION_FILES);
                 tasks.add(new EvaluateTask(id, target.id(), attack.id(), attack.sourceId(), repeat, CacheKey.of(key)));
             }
+        }
+        return tasks;
+    }
+
+    /**
+     * One verdict per fine-tuned target and attack setting, when a paired metric is listed and the target's parent is
+     * among the sources with at least one other.
+     */
+    private List<CompareTask> compareTasks(List<TrainTask> targets, List<AttackTask> attacks,
+            List<EvaluateTask> evaluations, int repeat) {
+        List<String> paired = Metrics.paired(plugins, config.metrics());
+        if (paired.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, String>> metrics = paired.stream()
+                .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
+                .toList();
+        Map<String, AttackTask> attacksById = new LinkedHashMap<>();
+        attacks.forEach(attack -> attacksById.put(attack.id(), attack));
+        List<CompareTask> tasks = new ArrayList<>();
+        for (TrainTask target : targets) {
+            Map<String, List<EvaluateTask>> bySetting = new LinkedHashMap<>();
+            for (EvaluateTask evaluation : evaluations) {
+                if (evaluation.targetId().equals(target.id())) {
+                    bySetting.computeIfAbsent(attacksById.get(evaluation.attackId()).setting().label(),
+                            setting -> new ArrayList<>()).add(evaluation);
+                }
+            }
+            bySetting.forEach((setting, group) -> {
+                Optional<EvaluateTask> parent = group.stream()
+                        .filter(e -> target.parentId().map(e.sourceId()::equals).orElse(false)).findFirst();
+                if (parent.isEmpty() || group.size() < 2) {
+                    return;
+                }
+                List<EvaluateTask> others = group.stream().filter(e -> e != parent.get()).toList();
+                String id = TaskKind.COMPARE.label() + "/" + nameOf(target, repeat) + "/" + setting + repeatSuffix(repeat);
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("kind", "compare");
+                key.put("parent", parent.get().cacheKey());
+                key.put("others", others.stream().map(EvaluateTask::cacheKey).toList());
+                key.put("metrics", metrics);
+                tasks.add(new CompareTask(id, target.id(), setting, parent.get().id(),
+                        others.stream().map(EvaluateTask::id).toList(), repeat, CacheKey.of(key)));
+            });
         }
         return tasks;
     }

@@ -3,7 +3,7 @@ package org.transferlab.kernel.plan;
 import java.util.List;
 
 /** One unit of work: a pure function of its resolved settings and its dependencies' artefacts. */
-public sealed interface Task permits TrainTask, AttackTask, EvaluateTask {
+public sealed interface Task permits TrainTask, AttackTask, EvaluateTask, CompareTask {
 
     /** Readable and stable, e.g. {@code pretrain/alexnet@kmnist} or {@code finetune/alexnet@kmnist>mnist-n1000-first8}. */
     String id();
@@ -23,6 +23,7 @@ public sealed interface Task permits TrainTask, AttackTask, EvaluateTask {
             case PRETRAIN, FINETUNE -> "models/" + name;
             case ATTACK -> "adversarial/" + name;
             case EVALUATE -> "evaluations/" + name;
+            case COMPARE -> "comparisons/" + name;
         };
     }
 }

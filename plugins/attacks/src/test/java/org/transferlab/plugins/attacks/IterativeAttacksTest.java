@@ -279,6 +279,12 @@ class IterativeAttacksTest {
                     calls[0]++;
                     return linear.lossGradient(images, batchLabels);
                 }
+
+                @Override
+                public float[] logitGradient(float[] images, float[] weights) {
+                    calls[0]++;
+                    return linear.logitGradient(images, weights);
+                }
             };
             float[] adversarial = attack.perturb(counting, clean, labels, new SplittableRandom(2));
             assertEquals(6, calls[0]);
