@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.transferlab.api.metric.MetricValue;
 import org.transferlab.kernel.exec.ArtefactDirectory;
+import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.CompareTask;
 import org.transferlab.kernel.plan.EvaluateTask;
 import org.transferlab.kernel.plan.TaskGraph;
@@ -46,6 +47,7 @@ public final class Results {
             TrainTask target = (TrainTask) graph.task(task.targetId()).orElseThrow();
             boolean parent = target.parentId().map(task.sourceId()::equals).orElse(false);
             String attack = node.get("attack").asText();
+            ResultRow.Setting setting = setting(graph, runDirectory, target, task);
             JsonNode comparison = comparisons.get(rowKey(task.targetId(), task.sourceId(), attack, task.repeat()));
             String outcome = null;
             if (comparison != null) {
@@ -54,9 +56,25 @@ public final class Results {
                 outcome = comparison.get("outcome").asText();
             }
             rows.add(new ResultRow(task.targetId(), task.sourceId(), parent, attack, task.repeat(),
-                    node.get("images").asInt(), metrics, outcome));
+                    node.get("images").asInt(), setting, metrics, outcome));
         }
         return rows;
+    }
+
+    private static ResultRow.Setting setting(TaskGraph graph, Path runDirectory, TrainTask target, EvaluateTask task)
+            throws IOException {
+        TrainTask source = (TrainTask) graph.task(task.sourceId()).orElseThrow();
+        AttackTask attack = (AttackTask) graph.task(task.attackId()).orElseThrow();
+        JsonNode budget = JSON.readTree(runDirectory.resolve(attack.directory()).resolve("meta.json").toFile()).get("budget");
+        return new ResultRow.Setting(target.kind().label(), target.modelAlias(), target.datasetAlias(),
+                target.subset().orElse(null), target.freeze().label(), target.parentId().orElse(null),
+                source.modelAlias(), source.datasetAlias(), attack.setting().plugin(), budget.get("norm").asText(),
+                asWritten(number(budget.get("epsilon"))));
+    }
+
+    /** Budgets are single-precision in the attacks: 0.1f is stored as 0.10000000149…, and reported as 0.1. */
+    private static double asWritten(double epsilon) {
+        return Double.isFinite(epsilon) ? Double.parseDouble(Float.toString((float) epsilon)) : epsilon;
     }
 
     /** One verdict per comparison task of the plan, read from its stored result. */
@@ -107,6 +125,7 @@ public final class Results {
             object.put("attack", row.attack());
             object.put("repeat", row.repeat());
             object.put("images", row.images());
+            object.put("setting", row.setting());
             Map<String, Object> metrics = new LinkedHashMap<>();
             for (MetricValue value : row.metrics()) {
                 Map<String, Object> metric = new LinkedHashMap<>();
@@ -126,6 +145,10 @@ public final class Results {
             json.add(object);
         }
         ArtefactDirectory.writeAtomically(runDirectory.resolve("results.json"), JSON.writeValueAsBytes(json));
+        List<RepeatSummary> summaries = RepeatSummary.of(rows);
+        ArtefactDirectory.writeAtomically(runDirectory.resolve("summary.csv"),
+                RepeatSummary.csv(summaries).getBytes(StandardCharsets.UTF_8));
+        ArtefactDirectory.writeAtomically(runDirectory.resolve("summary.json"), JSON.writeValueAsBytes(summaries));
     }
 
     /** {@code verdicts.csv}, one line per comparison, and {@code verdicts.json}, one object per verdict. */
@@ -171,6 +194,11 @@ public final class Results {
         ArtefactDirectory.writeAtomically(runDirectory.resolve("verdicts.json"), JSON.writeValueAsBytes(json));
     }
 
+    private static String formatBudget(double budget) {
+        return Double.isInfinite(budget) ? "inf" : new java.math.BigDecimal(Double.toString(budget)).stripTrailingZeros()
+                .toPlainString();
+    }
+
     /** p-values span many orders of magnitude: fixed decimals would print tiny ones as 0. */
     private static String formatP(double p) {
         return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.6g", p);
@@ -186,7 +214,8 @@ public final class Results {
                 hasInterval.merge(value.name(), value.trials() > 0 || value.hasInterval(), Boolean::logicalOr);
             }
         }
-        StringBuilder out = new StringBuilder("target,source,parent,attack,repeat,images");
+        StringBuilder out = new StringBuilder("target,source,parent,attack,repeat,images,target_kind,target_model,"
+                + "target_dataset,target_subset,target_freeze,source_model,source_dataset,attack_plugin,budget_norm,budget");
         for (String column : columns) {
             out.append(',').append(column);
             if (hasInterval.get(column)) {
@@ -201,6 +230,13 @@ public final class Results {
         for (ResultRow row : rows) {
             out.append(row.target()).append(',').append(row.source()).append(',').append(row.parent()).append(',')
                     .append(row.attack()).append(',').append(row.repeat()).append(',').append(row.images());
+            ResultRow.Setting setting = row.setting();
+            out.append(',').append(setting.targetKind()).append(',').append(setting.targetModel()).append(',')
+                    .append(setting.targetDataset()).append(',')
+                    .append(setting.targetSubset() == null ? "" : setting.targetSubset()).append(',')
+                    .append(setting.targetFreeze()).append(',').append(setting.sourceModel()).append(',')
+                    .append(setting.sourceDataset()).append(',').append(setting.attackPlugin()).append(',')
+                    .append(setting.budgetNorm()).append(',').append(formatBudget(setting.budget()));
             for (String column : columns) {
                 MetricValue value = row.metric(column);
                 out.append(',').append(value == null ? "" : format(value.value()));
