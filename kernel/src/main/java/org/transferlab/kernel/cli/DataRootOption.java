@@ -13,6 +13,6 @@ final class DataRootOption {
 
     Path path() {
         String chosen = root != null ? root : new DataConfig(null, null).rootOrDefault();
-        return RunCommand.expandHome(chosen).toAbsolutePath().normalize();
+        return ExecutionOptions.expandHome(chosen).toAbsolutePath().normalize();
     }
 }

@@ -23,6 +23,11 @@ final class ExperimentOptions {
     }
 
     Loaded load() throws ConfigException {
+        return load(file, plugins);
+    }
+
+    /** For commands whose file is not their first argument. */
+    static Loaded load(Path file, PluginOptions plugins) throws ConfigException {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("experiment file " + file + " does not exist"
                     + (file.toString().equals("experiments.yaml") ? " (give the file as an argument, e.g. transferlab run examples/quickstart.yaml)" : ""));

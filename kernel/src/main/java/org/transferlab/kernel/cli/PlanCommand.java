@@ -1,7 +1,12 @@
 package org.transferlab.kernel.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.transferlab.kernel.exec.Runner;
 import org.transferlab.kernel.plan.Planner;
@@ -17,11 +22,18 @@ import picocli.CommandLine.Spec;
         description = "Prints the task graph with each task's state (cached or pending) and dependencies.")
 final class PlanCommand implements Callable<Integer> {
 
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     @Mixin
     ExperimentOptions experiment;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: the file's output setting).")
     Path output;
+
+    @Option(names = "--json", description = "One JSON object per task (id, kind, dependencies, cacheKey, cached, "
+            + "directory), in an order where every task follows its dependencies: what a cluster scheduler needs to "
+            + "submit one transferlab task run per task.")
+    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -30,8 +42,12 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentOptions.Loaded loaded = experiment.load();
         TaskGraph graph = new Planner(loaded.experiment().config(), loaded.plugins()).plan();
-        Path runDirectory = RunCommand.runDirectory(loaded.experiment().config(), output);
+        Path runDirectory = ExecutionOptions.runDirectory(loaded.experiment().config(), output);
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(graph.tasks().stream().map(task -> describe(task, runDirectory)).toList()));
+            return ExitCodes.OK;
+        }
         int cached = 0;
         for (Task task : graph.tasks()) {
             boolean isCached = Runner.isCached(task, runDirectory);
@@ -41,5 +57,16 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.printf("%d tasks: %d cached, %d pending (%s)%n", graph.size(), cached, graph.size() - cached, runDirectory);
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> describe(Task task, Path runDirectory) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", task.id());
+        entry.put("kind", task.kind().label());
+        entry.put("dependencies", task.dependencies());
+        entry.put("cacheKey", task.cacheKey());
+        entry.put("cached", Runner.isCached(task, runDirectory));
+        entry.put("directory", task.directory());
+        return entry;
     }
 }

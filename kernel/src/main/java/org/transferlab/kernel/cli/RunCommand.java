@@ -1,14 +1,12 @@
 package org.transferlab.kernel.cli;
 
 import java.io.PrintStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.transferlab.kernel.config.ExperimentConfig;
-import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.exec.RunOptions;
 import org.transferlab.kernel.exec.Runner;
 import org.transferlab.kernel.plan.Planner;
@@ -20,44 +18,43 @@ import org.transferlab.kernel.results.Results;
 import org.transferlab.kernel.results.VerdictRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Plans the experiment, runs every task that is not cached, and writes results.csv, results.json "
-                + "and the result table.")
+        description = {"Plans the experiment, runs every task that is not cached, and writes results.csv, results.json "
+                + "and the result table. Ctrl-C stops after the current batch; run the same command again to resume.",
+                "Results are written whenever every task of the plan has run, also after --only."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: the file's output setting).")
-    Path output;
+    @Mixin
+    ExecutionOptions execution;
 
-    @Option(names = "--data-root", paramLabel = "DIR", description = "Data root (default: the file's data.root).")
-    Path dataRoot;
-
-    @Option(names = "--device", paramLabel = "DEVICE", description = "auto, cpu, gpu or gpu:N (default: the file's runtime.device).")
-    String device;
-
-    @Option(names = "--only", paramLabel = "GLOB", description = "Run only the tasks whose id matches, e.g. 'pretrain/*'.")
+    @Option(names = "--only", paramLabel = "GLOB",
+            description = "Run only the tasks whose id matches; * matches any characters, / included: 'attack/*'.")
     String only;
 
-    @Option(names = "--force", description = "Run tasks even when their artefacts are cached.")
+    @Option(names = "--force", description = "Run the selected tasks even when their artefacts are cached.")
     boolean force;
 
     @Option(names = "--dry-run", description = "Print what would run, and run nothing.")
     boolean dryRun;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         ExperimentOptions.Loaded loaded = experiment.load();
         ExperimentConfig config = loaded.experiment().config();
-        if (device != null && !device.matches("auto|cpu|gpu|gpu:[0-9]+")) {
-            throw new BadInputException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
-        }
+        RunOptions options = execution.resolve(config, force);
         TaskGraph graph = new Planner(config, loaded.plugins()).plan();
-        Path runDirectory = runDirectory(config, output);
-        Predicate<Task> selected = selection(only);
+        Path runDirectory = options.runDirectory();
+        Predicate<Task> selected = selection(graph);
         PrintStream out = System.out;
         if (dryRun) {
             for (Task task : graph.tasks()) {
@@ -67,52 +64,57 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        RunOptions options = new RunOptions(runDirectory,
-                dataRoot != null ? dataRoot : expandHome(config.dataOrDefault().rootOrDefault()),
-                config.dataOrDefault().downloadOrDefault(),
-                runtime(config), force);
+        requireDependencies(graph, selected, runDirectory);
         Manifest.write(loaded, options, graph);
-        new Runner(config, loaded.plugins(), graph, options, out, ConsoleTrainingListener::forTask,
-                ConsoleTransferProgress.create()).run(selected);
-        if (only == null) {
-            List<ResultRow> rows = Results.collect(graph, runDirectory);
-            Results.write(rows, runDirectory);
-            List<VerdictRow> verdicts = Results.verdicts(graph, runDirectory);
-            Results.writeVerdicts(verdicts, runDirectory);
-            out.println();
-            ResultTable.print(rows, out);
-            out.println();
-            if (!verdicts.isEmpty()) {
-                ResultTable.printVerdicts(verdicts, out);
-                out.println();
-            }
-            out.println("results: " + runDirectory.resolve("results.csv"));
+        int stopped = StopOnSignal.run(spec.commandLine().getErr(), cancellation -> new Runner(config, loaded.plugins(),
+                graph, options, out, ConsoleTrainingListener::forTask, ConsoleTransferProgress.create(), cancellation)
+                .run(selected));
+        if (stopped != ExitCodes.OK) {
+            return stopped;
         }
+        long pending = graph.tasks().stream().filter(task -> !Runner.isCached(task, runDirectory)).count();
+        if (pending > 0) {
+            out.printf("results not written: %d of %d tasks of the plan have not run (run without --only to finish)%n",
+                    pending, graph.size());
+            return ExitCodes.OK;
+        }
+        List<ResultRow> rows = Results.collect(graph, runDirectory);
+        Results.write(rows, runDirectory);
+        List<VerdictRow> verdicts = Results.verdicts(graph, runDirectory);
+        Results.writeVerdicts(verdicts, runDirectory);
+        out.println();
+        ResultTable.print(rows, out);
+        out.println();
+        if (!verdicts.isEmpty()) {
+            ResultTable.printVerdicts(verdicts, out);
+            out.println();
+        }
+        out.println("results: " + runDirectory.resolve("results.csv"));
         return ExitCodes.OK;
     }
 
-    static Path runDirectory(ExperimentConfig config, Path outputOverride) {
-        Path base = outputOverride != null ? outputOverride : expandHome(config.outputOrDefault());
-        return base.resolve(config.experiment()).toAbsolutePath().normalize();
-    }
-
-    static Path expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + path.substring(1));
-        }
-        return Path.of(path);
-    }
-
-    private static Predicate<Task> selection(String glob) {
-        if (glob == null) {
+    private Predicate<Task> selection(TaskGraph graph) {
+        if (only == null) {
             return task -> true;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        return task -> matcher.matches(Path.of(task.id()));
+        TaskGlob glob = new TaskGlob(only);
+        if (graph.tasks().stream().noneMatch(glob)) {
+            throw new BadInputException("--only '" + only + "' matches no task of the plan; transferlab plan "
+                    + experiment.file + " lists them");
+        }
+        return glob;
     }
 
-    private RuntimeOptions runtime(ExperimentConfig config) {
-        RuntimeOptions fromFile = RuntimeOptions.from(config.runtimeOrDefault());
-        return device == null ? fromFile : fromFile.withDevice(device);
+    /** Everything a selected task reads must be cached or selected too; otherwise nothing is run. */
+    private static void requireDependencies(TaskGraph graph, Predicate<Task> selected, Path runDirectory) {
+        Map<String, List<String>> missing = Runner.missingDependencies(graph, selected, runDirectory);
+        if (missing.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("the selected tasks need tasks that have not been run:");
+        missing.forEach((task, needed) -> message.append(System.lineSeparator()).append("  ").append(task)
+                .append(" needs ").append(String.join(", ", needed)));
+        message.append(System.lineSeparator()).append("run those first, or widen --only to include them");
+        throw new BadInputException(message.toString());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" hints for misspelt keys, aliases and plugin names. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -14,7 +14,7 @@ final class Suggestions {
      * counting a swap of neighbouring characters as one edit, or one of them a prefix of the other (at least three
      * characters).
      */
-    static Optional<String> closest(String input, Collection<String> candidates) {
+    public static Optional<String> closest(String input, Collection<String> candidates) {
         int allowed = input.length() <= 3 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

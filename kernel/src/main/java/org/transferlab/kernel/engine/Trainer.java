@@ -9,15 +9,24 @@ import java.util.SplittableRandom;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.kernel.config.Recipe;
 
-/** The training loop: seeded shuffling, mini-batches converted to floats one at a time, per-epoch measurements. */
+/**
+ * The training loop: seeded shuffling, mini-batches converted to floats one at a time, per-epoch measurements. A
+ * requested {@link Cancellation} stops it before the next step with a {@link CancelledException}.
+ */
 public final class Trainer {
 
     private final Recipe recipe;
     private final TrainingListener listener;
+    private final Cancellation cancellation;
 
     public Trainer(Recipe recipe, TrainingListener listener) {
+        this(recipe, listener, new Cancellation());
+    }
+
+    public Trainer(Recipe recipe, TrainingListener listener, Cancellation cancellation) {
         this.recipe = requireNonNull(recipe, "recipe is null");
         this.listener = requireNonNull(listener, "listener is null");
+        this.cancellation = requireNonNull(cancellation, "cancellation is null");
     }
 
     /** Trains for the recipe's epochs without a test set. */
@@ -59,6 +68,7 @@ public final class Trainer {
         long stepNanos = 0;
         long step = firstStep;
         for (int from = 0, batch = 1; from < order.length; from += batchSize, batch++, step++) {
+            cancellation.check();
             long feedStart = System.nanoTime();
             int[] indices = Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
             int[] labels = new int[indices.length];

@@ -24,6 +24,8 @@ import org.transferlab.kernel.io.AtomicFiles;
 public final class ArtefactDirectory {
 
     public static final String DONE = "done.json";
+    private static final String WORKING = ".tmp-";
+    private static final String STALE = ".stale-";
     static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ArtefactDirectory() {
@@ -47,7 +49,7 @@ public final class ArtefactDirectory {
     public static Path begin(Path target) {
         try {
             Files.createDirectories(target.getParent());
-            return Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID()));
+            return Files.createDirectory(target.resolveSibling("." + target.getFileName() + WORKING + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a working directory for " + target, e);
         }
@@ -58,7 +60,7 @@ public final class ArtefactDirectory {
         try {
             writeJson(working.resolve(DONE), Map.of("cacheKey", cacheKey, "summary", summary));
             if (Files.exists(target)) {
-                Path stale = target.resolveSibling("." + target.getFileName() + ".stale-" + UUID.randomUUID());
+                Path stale = target.resolveSibling("." + target.getFileName() + STALE + UUID.randomUUID());
                 Files.move(target, stale, StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(stale);
             }
@@ -66,6 +68,11 @@ public final class ArtefactDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit " + target, e);
         }
+    }
+
+    /** Whether a file name is that of a working directory, or of a replaced directory on its way out. */
+    static boolean isWorkingName(String name) {
+        return name.startsWith(".") && (name.contains(WORKING) || name.contains(STALE));
     }
 
     /** Removes a working directory that will not be committed. */

@@ -69,6 +69,7 @@ final class AttackExecutor {
         long started = System.nanoTime();
         Network network = models.get(source);
         for (int from = 0; from < n; from += BATCH) {
+            context.cancellation().check();
             int to = Math.min(n, from + BATCH);
             float[] batch = Arrays.copyOfRange(clean, from * ImageSet.PIXELS, to * ImageSet.PIXELS);
             int[] predicted = network.predict(batch, to - from);

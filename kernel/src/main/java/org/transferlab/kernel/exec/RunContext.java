@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.PluginRef;
+import org.transferlab.kernel.engine.Cancellation;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.model.ModelSpec;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.plan.TrainTask;
-import org.transferlab.kernel.plugin.PluginRegistry;
+import org.transferlab.kernel.plugin.PluginCatalog;
 
 /** Everything the task executors share during one run. */
-record RunContext(ExperimentConfig config, PluginRegistry plugins, TaskGraph graph, Datasets datasets, RunOptions options) {
+record RunContext(ExperimentConfig config, PluginCatalog plugins, TaskGraph graph, Datasets datasets, RunOptions options,
+                  Cancellation cancellation) {
 
     Path directoryOf(Task task) {
         return options.runDirectory().resolve(task.directory());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,18 +16,23 @@ import java.util.stream.Stream;
 import org.transferlab.api.data.DataContext;
 import org.transferlab.api.data.TransferProgress;
 import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.engine.Cancellation;
+import org.transferlab.kernel.engine.CancelledException;
 import org.transferlab.kernel.engine.TrainingListener;
+import org.transferlab.kernel.io.AtomicFiles;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.CompareTask;
 import org.transferlab.kernel.plan.EvaluateTask;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.plan.TrainTask;
-import org.transferlab.kernel.plugin.PluginRegistry;
+import org.transferlab.kernel.plugin.PluginCatalog;
 
 /**
  * Executes a task graph in dependency order. A task whose directory holds a committed cache key equal to its own is
- * skipped; every other task runs in a temporary directory that is renamed into place only when it is complete.
+ * skipped; every other task runs in a temporary directory that is renamed into place only when it is complete. A
+ * requested {@link Cancellation} stops the run at the next safe point (a training step, an attack batch, or between
+ * tasks): the task in progress is discarded and every committed one is kept.
  */
 public final class Runner {
 
@@ -35,10 +41,11 @@ public final class Runner {
     private final Function<String, TrainingListener> listeners;
 
     /** {@code downloads} follows the downloads of dataset files, when the options allow them. */
-    public Runner(ExperimentConfig config, PluginRegistry plugins, TaskGraph graph, RunOptions options, PrintStream out,
-            Function<String, TrainingListener> listeners, TransferProgress downloads) {
+    public Runner(ExperimentConfig config, PluginCatalog plugins, TaskGraph graph, RunOptions options, PrintStream out,
+            Function<String, TrainingListener> listeners, TransferProgress downloads, Cancellation cancellation) {
         DataContext data = new DataContext(options.dataRoot(), options.download(), downloads);
-        this.context = new RunContext(config, plugins, graph, new Datasets(config.datasets(), plugins, data), options);
+        this.context = new RunContext(config, plugins, graph, new Datasets(config.datasets(), plugins, data), options,
+                Objects.requireNonNull(cancellation, "cancellation is null"));
         this.out = Objects.requireNonNull(out, "out is null");
         this.listeners = Objects.requireNonNull(listeners, "listeners is null");
     }
@@ -49,15 +56,50 @@ public final class Runner {
                 .filter(task.cacheKey()::equals).isPresent();
     }
 
+    /** The dependencies of the selected tasks that are neither selected nor cached, by the task that needs them. */
+    public static Map<String, List<String>> missingDependencies(TaskGraph graph, Predicate<Task> selected,
+            Path runDirectory) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (Task task : graph.tasks()) {
+            if (!selected.test(task)) {
+                continue;
+            }
+            for (String dependency : task.dependencies()) {
+                Task needed = graph.task(dependency).orElseThrow();
+                if (!selected.test(needed) && !isCached(needed, runDirectory)) {
+                    missing.computeIfAbsent(task.id(), id -> new ArrayList<>()).add(dependency);
+                }
+            }
+        }
+        return missing;
+    }
+
     /**
-     * Runs the selected tasks (and nothing else; their dependencies must be cached or selected too).
+     * Runs the selected tasks (and nothing else; their dependencies must be cached or selected too), after removing the
+     * working directories that a killed run left anywhere in the run directory.
      *
      * @return the ids of the tasks that were executed, in order
+     * @throws CancelledException when the cancellation was requested; the task in progress was discarded
      */
     public List<String> run(Predicate<Task> selected) {
-        removeAbandonedWork();
+        removeAbandonedWork(context.options().runDirectory(), 3);
+        return runInOrder(context.graph().tasks().stream().filter(selected).toList());
+    }
+
+    /**
+     * Runs one task, as one job of a cluster scheduler does. Other jobs may be writing next to it, so only this task's
+     * own abandoned working directories are removed.
+     *
+     * @return whether the task was executed (false when it was cached)
+     * @throws CancelledException when the cancellation was requested; the task was discarded
+     */
+    public boolean runTask(Task task) {
+        removeAbandonedWork(context.directoryOf(task).getParent(), 1, "." + context.directoryOf(task).getFileName() + ".");
+        return !runInOrder(List.of(task)).isEmpty();
+    }
+
+    private List<String> runInOrder(List<Task> tasks) {
         List<String> executed = new ArrayList<>();
-        List<Task> tasks = context.graph().tasks().stream().filter(selected).toList();
         int position = 0;
         try (InferenceModels models = new InferenceModels(context)) {
             for (Task task : tasks) {
@@ -67,21 +109,25 @@ public final class Runner {
                     continue;
                 }
                 for (String dependency : task.dependencies()) {
-                    Task needed = context.graph().task(dependency).orElseThrow();
-                    if (!selected.test(needed) && !isCached(needed, context.options().runDirectory())) {
+                    if (!isCached(context.graph().task(dependency).orElseThrow(), context.options().runDirectory())) {
                         throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");
                     }
                 }
+                context.cancellation().check();
                 out.printf("[%d/%d] %s: running%n", position, tasks.size(), task.id());
                 long started = System.nanoTime();
-                execute(task, models);
+                try {
+                    execute(task, models);
+                } catch (CancelledException e) {
+                    out.printf("[%d/%d] %s: stopped, its unfinished work discarded%n", position, tasks.size(), task.id());
+                    throw e;
+                }
                 out.printf("[%d/%d] %s: done in %.1f s%n", position, tasks.size(), task.id(), (System.nanoTime() - started) / 1e9);
                 executed.add(task.id());
             }
         }
         return executed;
     }
-
     private void execute(Task task, InferenceModels models) {
         Path target = context.directoryOf(task);
         Path working = ArtefactDirectory.begin(target);
@@ -109,14 +155,16 @@ public final class Runner {
         }
     }
 
-    /** Working directories left by a killed run are never trusted; they are removed before anything else runs. */
-    private void removeAbandonedWork() {
-        Path root = context.options().runDirectory();
+    /**
+     * Working directories and half-written files left by a killed run are never trusted; they are removed before
+     * anything else runs. {@code prefix} narrows the removal to the leftovers of one task.
+     */
+    private static void removeAbandonedWork(Path root, int depth, String prefix) {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root, 3)) {
-            for (Path path : paths.filter(p -> p.getFileName().toString().matches("\\..*\\.(tmp|stale)-.*")).toList()) {
+        try (Stream<Path> paths = Files.walk(root, depth)) {
+            for (Path path : paths.filter(p -> isLeftover(p.getFileName().toString(), prefix)).toList()) {
                 if (Files.isDirectory(path)) {
                     ArtefactDirectory.abandon(path);
                 } else {
@@ -126,5 +174,13 @@ public final class Runner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up " + root, e);
         }
+    }
+
+    private static void removeAbandonedWork(Path root, int depth) {
+        removeAbandonedWork(root, depth, ".");
+    }
+
+    private static boolean isLeftover(String name, String prefix) {
+        return name.startsWith(prefix) && (ArtefactDirectory.isWorkingName(name) || AtomicFiles.isTemporaryName(name));
     }
 }

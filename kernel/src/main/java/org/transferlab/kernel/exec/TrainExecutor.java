@@ -54,7 +54,7 @@ final class TrainExecutor {
         TrainingResult result;
         try (Network network = Network.forTraining(architecture, initial, OptimizerSettings.from(recipe), frozen,
                 context.runtime())) {
-            result = new Trainer(recipe, listener).train(network, train, test, task.seed());
+            result = new Trainer(recipe, listener, context.cancellation()).train(network, train, test, task.seed());
         }
         result.weights().write(working.resolve(WEIGHTS));
         List<EpochRecord> history = result.history();

@@ -5,13 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a file under a temporary name in its directory and renames it, so readers never see a half-written file. */
 public final class AtomicFiles {
+
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     /** What writes the file's content. */
     @FunctionalInterface
@@ -22,16 +27,25 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Whether a file name is that of a temporary file that {@link #write} would have renamed had it not been killed. */
+    public static boolean isTemporaryName(String name) {
+        return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX);
+    }
+
     public static void write(Path file, ContentWriter content) throws IOException {
         requireNonNull(file, "file is null");
         requireNonNull(content, "content is null");
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), TEMPORARY_SUFFIX);
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
+                out.flush();
+                // On disk before the rename: after a machine crash a renamed file is whole, never empty.
+                channel.force(true);
             }
             moveIntoPlace(temporary, absolute);
         } finally {

@@ -1,0 +1,61 @@
+package org.transferlab.kernel.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.engine.RuntimeOptions;
+import org.transferlab.kernel.exec.RunOptions;
+import picocli.CommandLine.Option;
+
+/** Where tasks write and read, and the device they run on: the options {@code run} and {@code task run} share. */
+final class ExecutionOptions {
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: the file's output setting).")
+    Path output;
+
+    @Option(names = "--data-root", paramLabel = "DIR", description = "Data root (default: the file's data.root).")
+    Path dataRoot;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "auto, cpu, gpu or gpu:N (default: the file's runtime.device).")
+    String device;
+
+    /** @throws BadInputException when {@code --device} is malformed */
+    RunOptions resolve(ExperimentConfig config, boolean force) {
+        if (device != null && !device.matches("auto|cpu|gpu|gpu:[0-9]+")) {
+            throw new BadInputException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
+        }
+        RuntimeOptions fromFile = RuntimeOptions.from(config.runtimeOrDefault());
+        return new RunOptions(runDirectory(config, output),
+                dataRoot != null ? dataRoot : expandHome(config.dataOrDefault().rootOrDefault()),
+                config.dataOrDefault().downloadOrDefault(),
+                device == null ? fromFile : fromFile.withDevice(device), force);
+    }
+
+    /** These options as they were given, to repeat them in a command this one suggests. */
+    List<String> asGiven() {
+        List<String> given = new ArrayList<>();
+        if (output != null) {
+            given.addAll(List.of("--output", output.toString()));
+        }
+        if (dataRoot != null) {
+            given.addAll(List.of("--data-root", dataRoot.toString()));
+        }
+        if (device != null) {
+            given.addAll(List.of("--device", device));
+        }
+        return given;
+    }
+
+    static Path runDirectory(ExperimentConfig config, Path outputOverride) {
+        Path base = outputOverride != null ? outputOverride : expandHome(config.outputOrDefault());
+        return base.resolve(config.experiment()).toAbsolutePath().normalize();
+    }
+
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1));
+        }
+        return Path.of(path);
+    }
+}

@@ -1,0 +1,9 @@
+package org.transferlab.kernel.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "task", mixinStandardHelpOptions = true,
+        description = "Runs single tasks of the plan, as the jobs of a cluster scheduler do.",
+        subcommands = {TaskRunCommand.class})
+final class TaskCommand {
+}
