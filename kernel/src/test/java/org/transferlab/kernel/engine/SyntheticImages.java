@@ -4,13 +4,13 @@ import java.util.SplittableRandom;
 import org.transferlab.api.data.ImageSet;
 
 /** Tiny labelled image sets for tests. */
-final class SyntheticImages {
+public final class SyntheticImages {
 
     private SyntheticImages() {
     }
 
     /** Class k lights up rows 2k and 2k+1 brightly, over a noisy background; linearly separable. */
-    static ImageSet rowBands(int count, int classes, long seed) {
+    public static ImageSet rowBands(int count, int classes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] pixels = new byte[count * ImageSet.PIXELS];
         int[] labels = new int[count];

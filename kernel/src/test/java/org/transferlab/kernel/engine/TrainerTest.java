@@ -3,6 +3,7 @@ package org.transferlab.kernel.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -77,6 +78,29 @@ class TrainerTest {
         for (EpochRecord record : history) {
             assertTrue(record.seconds() > 0 && record.imagesPerSecond() > 0, record.toString());
         }
+    }
+
+    @Test
+    void aRequestedCancellationStopsTrainingAfterTheCurrentStep() {
+        Cancellation cancellation = new Cancellation();
+        List<String> steps = new ArrayList<>();
+        TrainingListener cancelDuringSecondStep = new TrainingListener() {
+            @Override
+            public void batchFinished(int epoch, int batch, StepResult result) {
+                steps.add(epoch + "." + batch);
+                if (batch == 2) {
+                    cancellation.request("SIGINT");
+                }
+            }
+        };
+        Recipe recipe = recipe(2, 8, 0.01);
+        try (Network network = Network.forTraining(MODEL, Weights.initialize(MODEL, 1), OptimizerSettings.from(recipe),
+                Set.of(), RuntimeOptions.cpu(1))) {
+            Trainer trainer = new Trainer(recipe, cancelDuringSecondStep, cancellation);
+            CancelledException stopped = assertThrows(CancelledException.class, () -> trainer.train(network, TRAINING, 1));
+            assertEquals("SIGINT", stopped.reason());
+        }
+        assertEquals(List.of("1.1", "1.2"), steps);
     }
 
     @Test

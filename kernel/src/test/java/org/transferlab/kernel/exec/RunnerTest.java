@@ -1,0 +1,151 @@
+package org.transferlab.kernel.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.api.data.TransferProgress;
+import org.transferlab.kernel.config.ConfigException;
+import org.transferlab.kernel.config.ConfigLoader;
+import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.engine.Cancellation;
+import org.transferlab.kernel.engine.CancelledException;
+import org.transferlab.kernel.engine.EpochRecord;
+import org.transferlab.kernel.engine.RuntimeOptions;
+import org.transferlab.kernel.engine.StepResult;
+import org.transferlab.kernel.engine.TrainingListener;
+import org.transferlab.kernel.plan.Planner;
+import org.transferlab.kernel.plan.Task;
+import org.transferlab.kernel.plan.TaskGraph;
+import org.transferlab.kernel.plan.TaskKind;
+import org.transferlab.kernel.plugin.PluginRegistry;
+
+class RunnerTest {
+
+    private static final PluginRegistry PLUGINS = PluginRegistry.fromClassPath(RunnerTest.class.getClassLoader());
+
+    @TempDir
+    Path runDirectory;
+
+    private final ExperimentConfig config = load();
+    private final TaskGraph graph = new Planner(config, PLUGINS).plan();
+    private final Task first = graph.task("pretrain/linear@a").orElseThrow();
+    private final Task second = graph.task("pretrain/linear@b").orElseThrow();
+    private final Cancellation cancellation = new Cancellation();
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private static ExperimentConfig load() {
+        try {
+            return ConfigLoader.load(StudyPlugins.STUDY, "study.yaml", PLUGINS).config();
+        } catch (ConfigException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    private Runner runner(TrainingListener listener, boolean force) {
+        RunOptions options = new RunOptions(runDirectory, runDirectory.resolve("data"), false, RuntimeOptions.cpu(1), force);
+        return new Runner(config, PLUGINS, graph, options, new PrintStream(printed, true), id -> listener,
+                TransferProgress.NONE, cancellation);
+    }
+
+    private static boolean pretraining(Task task) {
+        return task.kind() == TaskKind.PRETRAIN;
+    }
+
+    @Test
+    void aCancelledRunnerDiscardsTheTaskInProgressAndKeepsTheCommittedOnes() throws IOException {
+        List<Integer> batches = new ArrayList<>();
+        TrainingListener cancelDuringSecondTask = new TrainingListener() {
+            @Override
+            public void batchFinished(int epoch, int batch, StepResult result) {
+                batches.add(batch);
+                if (batches.size() == 4 + 1) { // the first task trains 4 batches of 8
+                    cancellation.request("test");
+                }
+            }
+        };
+
+        CancelledException stopped = assertThrows(CancelledException.class,
+                () -> runner(cancelDuringSecondTask, false).run(RunnerTest::pretraining));
+
+        assertEquals("test", stopped.reason());
+        assertEquals(List.of(1, 2, 3, 4, 1), batches, "the second task stops after its current batch");
+        assertTrue(Runner.isCached(first, runDirectory));
+        assertFalse(Files.exists(runDirectory.resolve(second.directory())));
+        assertEquals(List.of("linear@a"), entries(runDirectory.resolve("models")), "no working directory is left");
+        assertTrue(printed.toString().contains("[2/2] pretrain/linear@b: stopped, its unfinished work discarded"),
+                printed.toString());
+    }
+
+    @Test
+    void aCancellationBetweenTasksStartsNoOtherTask() {
+        TrainingListener cancelAfterFirstTask = new TrainingListener() {
+            @Override
+            public void epochFinished(EpochRecord record) {
+                cancellation.request("test");
+            }
+        };
+
+        assertThrows(CancelledException.class, () -> runner(cancelAfterFirstTask, false).run(RunnerTest::pretraining));
+
+        assertTrue(Runner.isCached(first, runDirectory), "a task whose training finished is still committed");
+        assertFalse(Files.exists(runDirectory.resolve("models/linear@b")));
+        assertFalse(printed.toString().contains("pretrain/linear@b: running"), printed.toString());
+    }
+
+    @Test
+    void aRunRemovesTheWorkThatAKilledRunLeftBehind() throws IOException {
+        Path working = Files.createDirectories(runDirectory.resolve("adversarial/.linear@a__study-attack.tmp-1234"));
+        Files.writeString(working.resolve("adversarial.npy"), "half");
+        Path stale = Files.createDirectories(runDirectory.resolve("models/.linear@a.stale-5678"));
+        Path halfWritten = Files.writeString(runDirectory.resolve(".results.csv3141592.tmp"), "target,sou");
+
+        runner(TrainingListener.NONE, false).run(RunnerTest::pretraining);
+
+        assertFalse(Files.exists(working));
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(halfWritten));
+        assertEquals(List.of("linear@a", "linear@b"), entries(runDirectory.resolve("models")));
+    }
+
+    @Test
+    void runningOneTaskRemovesOnlyItsOwnLeftoversSinceOtherJobsMayBeWriting() throws IOException {
+        Path own = Files.createDirectories(runDirectory.resolve("models/.linear@a.tmp-1234"));
+        Path anotherJobs = Files.createDirectories(runDirectory.resolve("models/.linear@b.tmp-5678"));
+
+        assertTrue(runner(TrainingListener.NONE, false).runTask(first));
+
+        assertFalse(Files.exists(own));
+        assertTrue(Files.exists(anotherJobs));
+        assertFalse(runner(TrainingListener.NONE, false).runTask(first), "a cached task is not run again");
+        assertTrue(runner(TrainingListener.NONE, true).runTask(first), "unless forced");
+    }
+
+    @Test
+    void missingDependenciesAreThoseNeitherSelectedNorCached() {
+        Task attack = graph.tasks().stream().filter(task -> task.kind() == TaskKind.ATTACK)
+                .filter(task -> task.dependencies().contains(first.id())).findFirst().orElseThrow();
+
+        assertEquals(List.of(first.id()), Runner.missingDependencies(graph, attack::equals, runDirectory).get(attack.id()));
+        assertTrue(Runner.missingDependencies(graph, task -> task == attack || task == first, runDirectory).isEmpty());
+        runner(TrainingListener.NONE, false).runTask(first);
+        assertTrue(Runner.missingDependencies(graph, attack::equals, runDirectory).isEmpty());
+    }
+
+    private static List<String> entries(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+}
