@@ -13,9 +13,12 @@ public final class Main {
     }
 
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
         return new CommandLine(new TransferlabCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new FailureHandler())
-                .execute(args);
+                .setExecutionExceptionHandler(new FailureHandler());
     }
 }
