@@ -26,18 +26,8 @@ class DistributionIT {
 
     @BeforeAll
     static void copyDistribution() throws IOException {
-        Path built = Launcher.built();
         distribution = temp.resolve("transferlab");
-        try (Stream<Path> paths = Files.walk(built)) {
-            for (Path source : paths.toList()) {
-                Path target = distribution.resolve(built.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        TreeCopy.copy(Launcher.built(), distribution);
     }
 
     static Outcome transferlab(Path workingDirectory, String... arguments) throws Exception {

@@ -24,29 +24,8 @@ import org.transferlab.dist.Launcher.Running;
  */
 class ResumeIT {
 
-    private static final String STUDY = """
-            experiment: resume
-            seed: 11
-            output: out
-            datasets:
-              outline:  { plugin: synthetic, style: outline,  train: 600, test: 100, seed: 1 }
-              inverted: { plugin: synthetic, style: inverted, train: 600, test: 100, seed: 2 }
-              digits:   { plugin: synthetic, style: stroke,   train: 600, test: 300, seed: 3 }
-            models:
-              alexnet: { plugin: alexnet }
-            recipes:
-              quick: { epochs: 1, batch_size: 50, optimizer: adam, learning_rate: 0.001 }
-            pretrain:
-              - { models: [alexnet], datasets: [outline, inverted], recipe: quick }
-            finetune:
-              - { from: { models: [alexnet], datasets: [outline] }, dataset: digits, subset: [300], freeze: { first: 8 }, recipe: quick }
-            attack:
-              data: { dataset: digits, split: test, samples: 200 }
-              methods:
-                - { plugin: fgsm, eps: [0.1] }
-                - { plugin: pgd, eps: [0.1], steps: 5, step_size: 0.03 }
-            metrics: [accuracy, transfer-rate, mcnemar]
-            """;
+    private static final String STUDY = TwoSourceStudy.yaml("resume", "{ plugin: fgsm, eps: [0.1] }",
+            "{ plugin: pgd, eps: [0.1], steps: 5, step_size: 0.03 }");
     private static final String PRETRAIN_INVERTED = "pretrain/alexnet@inverted";
     private static final String FINETUNE = "finetune/alexnet@outline>digits-n300-first8";
     private static final String PGD_ON_INVERTED = "attack/alexnet@inverted/pgd-eps0.1-stepsize0.03-steps5";
@@ -127,7 +106,7 @@ class ResumeIT {
 
     @Test
     void onlyWithForceRerunsExactlyTheSelectedTasksAndRewritesTheSameResults() throws Exception {
-        copy(uninterrupted, study);
+        TreeCopy.copy(uninterrupted, study);
 
         Outcome rerun = Launcher.run(Launcher.built(), study, "run", "--only", "attack/*", "--force");
 
@@ -171,19 +150,6 @@ class ResumeIT {
     private static List<String> entries(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.map(path -> path.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 }

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.transferlab.kernel.config.ExperimentConfig;
-import org.transferlab.kernel.exec.RunOptions;
 import org.transferlab.kernel.exec.Runner;
-import org.transferlab.kernel.plan.Planner;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.results.ResultRow;
@@ -49,11 +46,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentOptions.Loaded loaded = experiment.load();
-        ExperimentConfig config = loaded.experiment().config();
-        RunOptions options = execution.resolve(config, force);
-        TaskGraph graph = new Planner(config, loaded.plugins()).plan();
-        Path runDirectory = options.runDirectory();
+        PlannedRun run = PlannedRun.plan(experiment.load(), execution, force);
+        TaskGraph graph = run.graph();
+        Path runDirectory = run.runDirectory();
         Predicate<Task> selected = selection(graph);
         PrintStream out = System.out;
         if (dryRun) {
@@ -65,10 +60,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         requireDependencies(graph, selected, runDirectory);
-        Manifest.write(loaded, options, graph);
-        int stopped = StopOnSignal.run(spec.commandLine().getErr(), cancellation -> new Runner(config, loaded.plugins(),
-                graph, options, out, ConsoleTrainingListener::forTask, ConsoleTransferProgress.create(), cancellation)
-                .run(selected));
+        int stopped = run.execute(spec.commandLine().getErr(), runner -> runner.run(selected));
         if (stopped != ExitCodes.OK) {
             return stopped;
         }

@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.Suggestions;
-import org.transferlab.kernel.exec.RunOptions;
 import org.transferlab.kernel.exec.Runner;
-import org.transferlab.kernel.plan.Planner;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import picocli.CommandLine.Command;
@@ -47,25 +44,20 @@ final class TaskRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentOptions.Loaded loaded = ExperimentOptions.load(file, plugins);
-        ExperimentConfig config = loaded.experiment().config();
-        RunOptions options = execution.resolve(config, force);
-        TaskGraph graph = new Planner(config, loaded.plugins()).plan();
+        PlannedRun run = PlannedRun.plan(ExperimentOptions.load(file, plugins), execution, force);
+        TaskGraph graph = run.graph();
         Task task = graph.task(id).orElseThrow(() -> new BadInputException(unknownTask(graph)));
         PrintWriter out = spec.commandLine().getOut();
-        if (!force && Runner.isCached(task, options.runDirectory())) {
+        if (!force && Runner.isCached(task, run.runDirectory())) {
             out.println(task.id() + ": cached, nothing to run (--force runs it again)");
             return ExitCodes.OK;
         }
-        List<String> missing = Runner.missingDependencies(graph, task::equals, options.runDirectory())
+        List<String> missing = Runner.missingDependencies(graph, task::equals, run.runDirectory())
                 .getOrDefault(task.id(), List.of());
         if (!missing.isEmpty()) {
             throw new BadInputException(missingDependencies(missing));
         }
-        Manifest.write(loaded, options, graph);
-        return StopOnSignal.run(spec.commandLine().getErr(), cancellation -> new Runner(config, loaded.plugins(), graph,
-                options, System.out, ConsoleTrainingListener::forTask, ConsoleTransferProgress.create(), cancellation)
-                .runTask(task));
+        return run.execute(spec.commandLine().getErr(), runner -> runner.runTask(task));
     }
 
     private String unknownTask(TaskGraph graph) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,28 +16,15 @@ import org.transferlab.kernel.plan.Planner;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.plugin.PluginRegistry;
-import picocli.CommandLine;
 
 /** {@code run --only} on the study of {@link StudyPlugins}, whose plugins are on the test class path. */
 class RunCommandTest {
 
-    @TempDir
-    Path folder;
-
-    private Path file;
-    private Path output;
-    private final StringWriter err = new StringWriter();
+    private StudyFolder study;
 
     @BeforeEach
-    void writeStudy() throws IOException {
-        file = Files.writeString(folder.resolve("study.yaml"), StudyPlugins.STUDY);
-        output = folder.resolve("runs");
-    }
-
-    private int transferlab(String... arguments) {
-        CommandLine command = Main.commandLine();
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(arguments);
+    void writeStudy(@TempDir Path folder) throws IOException {
+        study = new StudyFolder(folder);
     }
 
     @Test
@@ -59,19 +44,19 @@ class RunCommandTest {
 
     @Test
     void onlyMatchingNoTaskExitsWithStatusTwo() {
-        assertEquals(2, transferlab("run", file.toString(), "--output", output.toString(), "--only", "atack/*"));
-        assertEquals(List.of("error: --only 'atack/*' matches no task of the plan; transferlab plan " + file
-                + " lists them"), err.toString().lines().toList());
+        assertEquals(2, study.transferlab("run", "--only", "atack/*"));
+        assertEquals(List.of("error: --only 'atack/*' matches no task of the plan; transferlab plan " + study.file
+                + " lists them"), study.err());
     }
 
     @Test
     void onlySelectingTasksWhoseDependenciesHaveNotRunExitsWithStatusTwoAndRunsNothing() {
-        assertEquals(2, transferlab("run", file.toString(), "--output", output.toString(), "--only", "attack/*", "--force"));
+        assertEquals(2, study.transferlab("run", "--only", "attack/*", "--force"));
         assertEquals(List.of(
                 "error: the selected tasks need tasks that have not been run:",
                 "  attack/linear@a/study-attack needs pretrain/linear@a",
                 "  attack/linear@b/study-attack needs pretrain/linear@b",
-                "run those first, or widen --only to include them"), err.toString().lines().toList());
-        assertFalse(Files.exists(output));
+                "run those first, or widen --only to include them"), study.err());
+        assertFalse(Files.exists(study.output));
     }
 }
