@@ -3,7 +3,7 @@ package org.transferlab.plugins.attacks;
 import org.transferlab.api.attack.SourceModel;
 
 /** A source model that counts the calls an attack makes to it: how often it asks for gradients and for logits. */
-final class CountingModel implements SourceModel {
+class CountingModel implements SourceModel {
 
     private final SourceModel model;
     int lossGradients;
