@@ -11,6 +11,35 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * A linear model with weights and biases from N(0, 0.02²) and images with pixels uniform in [0.35, 0.65], labelled
+     * with the model's predictions. The images lie about one L2 unit from the decision boundary, far enough inside the
+     * box that minimal perturbations (a few hundredths per pixel) never touch its faces.
+     */
+    record Problem(LinearModel model, float[] clean, int[] labels) {
+
+        static Problem draw(long seed, int classes, int count) {
+            SplittableRandom random = new SplittableRandom(seed);
+            LinearModel model = randomModel(random, classes, 0.02);
+            float[] clean = randomImages(random, count, 0.35, 0.65);
+            return new Problem(model, clean, predictions(model, clean));
+        }
+
+        int count() {
+            return labels.length;
+        }
+
+        /** For every image a class other than its label, uniformly. */
+        int[] otherClasses(SplittableRandom random) {
+            int[] others = new int[labels.length];
+            for (int n = 0; n < others.length; n++) {
+                int k = random.nextInt(model.numClasses() - 1);
+                others[n] = k >= labels[n] ? k + 1 : k;
+            }
+            return others;
+        }
+    }
+
     /** Weights and biases drawn from N(0, scale²). */
     static LinearModel randomModel(SplittableRandom random, int classes, double scale) {
         float[][] weights = new float[classes][PIXELS];

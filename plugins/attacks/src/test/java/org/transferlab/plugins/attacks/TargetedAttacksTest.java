@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.transferlab.plugins.attacks.Fixtures.PIXELS;
 import static org.transferlab.plugins.attacks.Fixtures.agreement;
-import static org.transferlab.plugins.attacks.Fixtures.predictions;
 import static org.transferlab.plugins.attacks.Fixtures.randomImages;
 import static org.transferlab.plugins.attacks.Fixtures.randomModel;
 
@@ -17,17 +16,6 @@ import org.transferlab.api.attack.TargetMode;
 
 /** Targeted modes of the cross-entropy attacks, against {@link LinearModel}s whose gradients are known in closed form. */
 class TargetedAttacksTest {
-
-    /** A different class than the model's clean prediction for every image. */
-    private static int[] otherClasses(LinearModel model, float[] images, SplittableRandom random) {
-        int[] predicted = predictions(model, images);
-        int[] targets = new int[predicted.length];
-        for (int n = 0; n < targets.length; n++) {
-            int k = random.nextInt(model.numClasses() - 1);
-            targets[n] = k >= predicted[n] ? k + 1 : k;
-        }
-        return targets;
-    }
 
     @Test
     void targetedFgsmStepsDownTheClosedFormGradientOfTheTargetsCrossEntropy() {
@@ -71,11 +59,10 @@ class TargetedAttacksTest {
 
     @Test
     void targetedIterativeAttacksReachTheirTargetOnAnEasyLinearModel() {
-        SplittableRandom random = new SplittableRandom(32);
-        LinearModel model = randomModel(random, 6, 0.02);
-        int count = 40;
-        float[] clean = randomImages(random, count, 0.2, 0.8);
-        int[] targets = otherClasses(model, clean, random);
+        Fixtures.Problem problem = Fixtures.Problem.draw(32, 6, 40);
+        LinearModel model = problem.model();
+        float[] clean = problem.clean();
+        int[] targets = problem.otherClasses(new SplittableRandom(1));
         assertEquals(0.0, agreement(model, clean, targets));
         TransferOptions family = new TransferOptions(0.3, 0.03, 20, null, null, null, null, null, TargetMode.RANDOM);
         TransferOptions combined = new TransferOptions(0.3, 0.03, 20, 1.0, true, 0.5, 5, null, TargetMode.RANDOM);
