@@ -58,7 +58,7 @@ final class CwL2Attack implements Attack {
 
     @Override
     public Budget budget() {
-        return new Budget(Budget.Norm.L2, settings.eps() == null ? Double.POSITIVE_INFINITY : settings.eps());
+        return MinimumNorm.budget(settings.eps());
     }
 
     @Override
@@ -214,8 +214,7 @@ final class CwL2Attack implements Attack {
 
         /** Keeps row {@code r} of {@code x} as image n's example if it is the smallest so far and within eps. */
         private void record(int n, float[] x, int r, double squares) {
-            Double eps = settings.eps();
-            if (squares < bestSquares[n] && (eps == null || Math.sqrt(squares) <= eps)) {
+            if (squares < bestSquares[n] && MinimumNorm.admits(settings.eps(), squares)) {
                 bestSquares[n] = squares;
                 System.arraycopy(x, r * ImageSet.PIXELS, best, n * ImageSet.PIXELS, ImageSet.PIXELS);
             }

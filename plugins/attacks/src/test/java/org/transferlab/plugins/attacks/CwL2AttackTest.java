@@ -3,7 +3,6 @@ package org.transferlab.plugins.attacks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.transferlab.plugins.attacks.Fixtures.PIXELS;
 import static org.transferlab.plugins.attacks.Fixtures.agreement;
 import static org.transferlab.plugins.attacks.Fixtures.l2Distance;
 import static org.transferlab.plugins.attacks.Fixtures.predictions;
@@ -23,26 +22,6 @@ class CwL2AttackTest {
         return new CwL2Provider().create(new CwL2Options(eps, confidence, null, null, null, null, null, target));
     }
 
-    /**
-     * The L2 distance from image n to the nearest point the linear model classifies otherwise, ignoring the box: the
-     * misclassified region is the union of the half-spaces z_j ≥ z_y, so it is min over j of (z_y − z_j)/‖W_y − W_j‖.
-     */
-    static double distanceToBoundary(LinearModel model, float[] images, int n, int label) {
-        int k = model.numClasses();
-        float[] logits = model.logits(Arrays.copyOfRange(images, n * PIXELS, (n + 1) * PIXELS), 1);
-        double nearest = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            if (j != label) {
-                float[] weights = new float[k];
-                weights[label] = 1;
-                weights[j] = -1;
-                float[] normal = model.logitGradient(new float[PIXELS], weights);
-                nearest = Math.min(nearest, (logits[label] - logits[j]) / l2Distance(normal, new float[PIXELS], 0));
-            }
-        }
-        return nearest;
-    }
-
     @Test
     void findsTheClosedFormMinimalDistanceToTheDecisionBoundary() {
         for (int classes : new int[] {2, 4}) {
@@ -54,7 +33,7 @@ class CwL2AttackTest {
             float[] adversarial = cw(null, null, null).perturb(model, clean, labels, new SplittableRandom(0));
             assertEquals(0.0, agreement(model, adversarial, labels), classes + " classes: every image is fooled");
             for (int n = 0; n < count; n++) {
-                double minimal = distanceToBoundary(model, clean, n, labels[n]);
+                double minimal = problem.distanceToBoundary(n);
                 double found = l2Distance(adversarial, clean, n);
                 assertTrue(found >= minimal * 0.999 && found <= minimal * 1.03,
                         classes + " classes, image " + n + ": found " + found + ", closed form " + minimal);
@@ -71,7 +50,7 @@ class CwL2AttackTest {
         int count = problem.count();
         double[] minimal = new double[count];
         for (int n = 0; n < count; n++) {
-            minimal[n] = distanceToBoundary(model, clean, n, labels[n]);
+            minimal[n] = problem.distanceToBoundary(n);
         }
         double[] sorted = minimal.clone();
         Arrays.sort(sorted);

@@ -1,5 +1,6 @@
 package org.transferlab.plugins.attacks;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.transferlab.api.attack.SourceModel;
 
@@ -27,6 +28,48 @@ final class Fixtures {
 
         int count() {
             return labels.length;
+        }
+
+        /**
+         * W_j − W_y, the normal of the hyperplane z_j = z_y toward class j, from the model's logit gradient (the same
+         * everywhere for a linear model).
+         */
+        double[] normal(int y, int j) {
+            float[] weights = new float[model.numClasses()];
+            weights[j] = 1;
+            weights[y] = -1;
+            float[] gradient = model.logitGradient(new float[PIXELS], weights);
+            double[] normal = new double[PIXELS];
+            for (int i = 0; i < PIXELS; i++) {
+                normal[i] = gradient[i];
+            }
+            return normal;
+        }
+
+        /** z_j − z_y at clean image n, for its label y: negative for every other class j. */
+        double margin(int n, int j) {
+            float[] logits = model.logits(Arrays.copyOfRange(clean, n * PIXELS, (n + 1) * PIXELS), 1);
+            return (double) logits[j] - logits[labels[n]];
+        }
+
+        /** |z_j − z_y| / ‖W_j − W_y‖: the L2 distance from clean image n to the hyperplane z_j = z_y. */
+        double distanceToHyperplane(int n, int j) {
+            return Math.abs(margin(n, j)) / norm(normal(labels[n], j));
+        }
+
+        /**
+         * The L2 distance from clean image n to the nearest point the model classifies otherwise, ignoring the box: the
+         * misclassified region is the union of the half-spaces z_j ≥ z_y, so it is the distance to the nearest of those
+         * hyperplanes.
+         */
+        double distanceToBoundary(int n) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < model.numClasses(); j++) {
+                if (j != labels[n]) {
+                    nearest = Math.min(nearest, distanceToHyperplane(n, j));
+                }
+            }
+            return nearest;
         }
 
         /** For every image a class other than its label, uniformly. */
@@ -102,6 +145,14 @@ final class Fixtures {
             same += predicted[n] == classes[n] ? 1 : 0;
         }
         return (double) same / classes.length;
+    }
+
+    static double norm(double[] vector) {
+        double squares = 0;
+        for (double value : vector) {
+            squares += value * value;
+        }
+        return Math.sqrt(squares);
     }
 
     /** ‖a − b‖₂ over image {@code n}, the difference taken in float as the kernel measures it. */
