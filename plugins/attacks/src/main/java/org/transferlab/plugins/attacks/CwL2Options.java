@@ -7,10 +7,14 @@ import jakarta.validation.constraints.Min;
 import org.transferlab.api.attack.TargetMode;
 
 /**
- * Options of {@code cw-l2}. The defaults follow the authors' code (confidence 0, learning rate 0.01, 9 binary search
- * steps, early abort) with 100 Adam steps per search step instead of its 10,000, as the common re-implementations
- * (ART, cleverhans) do to make the attack affordable, and an initial constant of 0.01 as they use: 9 search steps then
- * reach c = 10⁶ if needed and still leave steps to bisect.
+ * Options of {@code cw-l2}. The defaults follow the authors' code (confidence 0, 9 binary search steps, early abort)
+ * with two changes for affordability on MNIST-scale data. 100 Adam steps per search step instead of 10,000, as the
+ * common re-implementations (ART, cleverhans) cut them, and an initial constant of 0.01 as they use: 9 search steps then
+ * reach c = 10⁶ if needed and still leave steps to bisect. And a learning rate of 0.1 instead of 0.01: a black or white
+ * pixel starts at w = ±7.25 in tanh space, where x′ hardly moves, and Adam moves w by about the learning rate per step,
+ * so at 0.01 a hundred steps cannot change the 0 and 1 pixels that make up most of an MNIST image. Measured on a small
+ * synthetic-glyph model, 0.1 found examples for every image at DeepFool's L2 size, 0.01 for 83% at nearly twice it. On
+ * images without saturated pixels 0.01 is the more precise choice.
  *
  * @param eps                the L2 budget per image, optional: when set, only examples within eps count as found and
  *                           the budget is L2 eps; when absent the attack is unbounded (an L2 budget of +∞) and returns
@@ -22,7 +26,7 @@ import org.transferlab.api.attack.TargetMode;
  *                           smallest succeeding c, or multiplied by 10 while none has succeeded; with 10 or more, the
  *                           last search step uses the smallest succeeding c (the authors' rule); default 9
  * @param steps              Adam steps per search step; default 100
- * @param learningRate       Adam's learning rate on the tanh-space variable w; default 0.01
+ * @param learningRate       Adam's learning rate on the tanh-space variable w; default 0.1
  * @param abortEarly         an image ends a search step when its loss has not fallen by 0.01% over a tenth of the
  *                           steps; default true
  * @param target             targeted mode: {@code random} or {@code least-likely}, the kernel choosing one target class
@@ -46,7 +50,7 @@ public record CwL2Options(
                 initialConst == null ? 0.01 : initialConst,
                 binarySearchSteps == null ? 9 : binarySearchSteps,
                 steps == null ? 100 : steps,
-                learningRate == null ? 0.01 : learningRate,
+                learningRate == null ? 0.1 : learningRate,
                 abortEarly == null || abortEarly);
     }
 }

@@ -18,8 +18,12 @@ import org.transferlab.plugins.attacks.Fixtures.Problem;
 /** C&amp;W L2 against {@link LinearModel}s, whose distances to the decision boundary are known in closed form. */
 class CwL2AttackTest {
 
+    /**
+     * The attack with the authors' learning rate 0.01: these images have no black or white pixels, where the default 0.1
+     * is needed, and the smaller rate lands closer to the boundary.
+     */
     private static Attack cw(Double eps, Double confidence, TargetMode target) {
-        return new CwL2Provider().create(new CwL2Options(eps, confidence, null, null, null, null, null, target));
+        return new CwL2Provider().create(new CwL2Options(eps, confidence, null, null, null, 0.01, null, target));
     }
 
     @Test
@@ -90,6 +94,18 @@ class CwL2AttackTest {
     }
 
     @Test
+    void movesBlackPixelsAtTheDefaultLearningRateWhereTheAuthorsRateCannot() {
+        Problem problem = Problem.draw(48, 3, 6);
+        float[] black = new float[problem.clean().length];
+        int[] labels = predictions(problem.model(), black);
+        Attack byDefault = new CwL2Provider().create(new CwL2Options(null, null, null, null, null, null, null, null));
+        float[] adversarial = byDefault.perturb(problem.model(), black, labels, new SplittableRandom(0));
+        assertEquals(0.0, agreement(problem.model(), adversarial, labels));
+        float[] slow = cw(null, null, null).perturb(problem.model(), black, labels, new SplittableRandom(0));
+        assertArrayEquals(black, slow, 1e-4f, "100 steps of 0.01 barely leave w = atanh(-0.999999)");
+    }
+
+    @Test
     void returnsTheCleanImageWhenNoConstantSucceeds() {
         Problem problem = Problem.draw(46, 3, 3);
         Attack hopeless = new CwL2Provider().create(new CwL2Options(null, null, 1e-6, 1, 5, null, null, null));
@@ -103,7 +119,7 @@ class CwL2AttackTest {
                 .create(new CwL2Options(null, null, null, null, null, null, null, null));
         assertEquals(new Budget(Budget.Norm.L2, Double.POSITIVE_INFINITY), attack.budget());
         assertEquals(TargetMode.UNTARGETED, attack.targetMode());
-        assertEquals(new CwL2Attack.Settings(null, 0, 0.01, 9, 100, 0.01, true), attack.settings());
+        assertEquals(new CwL2Attack.Settings(null, 0, 0.01, 9, 100, 0.1, true), attack.settings());
     }
 
     @Test
@@ -115,7 +131,7 @@ class CwL2AttackTest {
         int count = problem.count();
         CountingModel patient = new CountingModel(model);
         CountingModel impatient = new CountingModel(model);
-        float[] full = new CwL2Provider().create(new CwL2Options(null, null, null, null, null, null, false, null))
+        float[] full = new CwL2Provider().create(new CwL2Options(null, null, null, null, null, 0.01, false, null))
                 .perturb(patient, clean, labels, new SplittableRandom(0));
         float[] aborted = cw(null, null, null).perturb(impatient, clean, labels, new SplittableRandom(0));
         assertEquals(9 * 100 * count, patient.gradientImages);
