@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.dist.Launcher.Outcome;
 
 /** The packaged distribution, started through bin/transferlab from an unrelated directory, as a user would. */
 class DistributionIT {
@@ -24,12 +24,9 @@ class DistributionIT {
 
     static Path distribution;
 
-    record Outcome(int exitCode, String output) {
-    }
-
     @BeforeAll
     static void copyDistribution() throws IOException {
-        Path built = Path.of(System.getProperty("transferlab.dist"));
+        Path built = Launcher.built();
         distribution = temp.resolve("transferlab");
         try (Stream<Path> paths = Files.walk(built)) {
             for (Path source : paths.toList()) {
@@ -44,12 +41,7 @@ class DistributionIT {
     }
 
     static Outcome transferlab(Path workingDirectory, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/transferlab").toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES));
-        return new Outcome(process.exitValue(), output);
+        return Launcher.run(distribution, workingDirectory, arguments);
     }
 
     @Test

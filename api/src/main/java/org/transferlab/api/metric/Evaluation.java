@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param l2                 the L2 norm of x′ − x
  * @param l0                 the number of pixels that changed
  * @param attackTargets      the classes a targeted attack aimed for; {@code null} for an untargeted attack (since 1.3)
+ * @param sourceSharesClasses whether the source was trained on the attacked images' classes (same class names, same
+ *                           order), so that its predictions can be scored against the labels (since 1.3)
  */
 public record Evaluation(
         int[] labels,
@@ -26,7 +28,8 @@ public record Evaluation(
         float[] linf,
         float[] l2,
         int[] l0,
-        int[] attackTargets) {
+        int[] attackTargets,
+        boolean sourceSharesClasses) {
 
     public Evaluation {
         int n = Objects.requireNonNull(labels, "labels is null").length;
@@ -43,10 +46,11 @@ public record Evaluation(
         }
     }
 
-    /** An untargeted attack's evaluation. */
+    /** An untargeted attack's evaluation, by a source trained on other classes. */
     public Evaluation(int[] labels, int[] attackLabels, int[] targetClean, int[] targetAdversarial, int[] sourceClean,
             int[] sourceAdversarial, float[] linf, float[] l2, int[] l0) {
-        this(labels, attackLabels, targetClean, targetAdversarial, sourceClean, sourceAdversarial, linf, l2, l0, null);
+        this(labels, attackLabels, targetClean, targetAdversarial, sourceClean, sourceAdversarial, linf, l2, l0, null,
+                false);
     }
 
     public boolean targeted() {

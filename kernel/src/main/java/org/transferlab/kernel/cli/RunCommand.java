@@ -17,6 +17,7 @@ import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.ResultTable;
 import org.transferlab.kernel.results.Results;
+import org.transferlab.kernel.results.VerdictRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,9 +77,15 @@ final class RunCommand implements Callable<Integer> {
         if (only == null) {
             List<ResultRow> rows = Results.collect(graph, runDirectory);
             Results.write(rows, runDirectory);
+            List<VerdictRow> verdicts = Results.verdicts(graph, runDirectory);
+            Results.writeVerdicts(verdicts, runDirectory);
             out.println();
             ResultTable.print(rows, out);
             out.println();
+            if (!verdicts.isEmpty()) {
+                ResultTable.printVerdicts(verdicts, out);
+                out.println();
+            }
             out.println("results: " + runDirectory.resolve("results.csv"));
         }
         return ExitCodes.OK;

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.transferlab.api.PluginKind;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.metric.Evaluation;
-import org.transferlab.api.metric.MetricProvider;
+import org.transferlab.api.metric.Metric;
 import org.transferlab.api.metric.MetricValue;
 import org.transferlab.kernel.engine.Network;
 import org.transferlab.kernel.io.Npy;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.EvaluateTask;
 import org.transferlab.kernel.plan.TrainTask;
+import org.transferlab.kernel.plugin.Metrics;
 
 /** Runs one target on the clean and adversarial images of one attack task and computes every configured metric. */
 final class EvaluateExecutor {
@@ -30,7 +30,6 @@ final class EvaluateExecutor {
         this.models = models;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, Object> execute(EvaluateTask task, Path working) throws IOException {
         TrainTask target = context.trainTask(task.targetId());
         AttackTask attack = (AttackTask) context.graph().task(task.attackId()).orElseThrow();
@@ -42,7 +41,7 @@ final class EvaluateExecutor {
         int n = images.count();
 
         Network network = models.get(target);
-        int[] targetClean = network.predict(clean, n);
+        int[] targetClean = models.predictShared(target, attack.datasetAlias() + "/" + attack.split(), indices, clean);
         int[] targetAdversarial = network.predict(adversarial, n);
 
         float[] linf = new float[n];
@@ -58,15 +57,17 @@ final class EvaluateExecutor {
             }
             l2[i] = (float) Math.sqrt(squares);
         }
-        Evaluation evaluation = new Evaluation(images.labels(),
-                Npy.readInts(attackDirectory.resolve(AttackExecutor.ATTACK_LABELS)).values(), targetClean, targetAdversarial,
-                Npy.readInts(attackDirectory.resolve(AttackExecutor.SOURCE_CLEAN)).values(),
-                Npy.readInts(attackDirectory.resolve(AttackExecutor.SOURCE_ADVERSARIAL)).values(), linf, l2, l0);
+        Evaluation evaluation = EvaluationFiles.of(attackDirectory, targetClean, targetAdversarial, linf, l2, l0,
+                context.sharesClasses(context.trainTask(task.sourceId()), attack.datasetAlias()));
+        if (!java.util.Arrays.equals(evaluation.labels(), images.labels())) {
+            throw new IOException(attackDirectory.resolve(AttackExecutor.LABELS) + " does not hold the labels of the "
+                    + "attacked images; delete " + attackDirectory + " and run again");
+        }
+        EvaluationFiles.write(evaluation, working);
 
         List<MetricValue> values = new ArrayList<>();
-        for (String name : context.config().metrics()) {
-            MetricProvider provider = (MetricProvider) context.plugins().find(PluginKind.METRIC, name).orElseThrow();
-            values.addAll(provider.create(DefaultOptions.of(provider.optionsType())).compute(evaluation));
+        for (Metric metric : Metrics.create(context.plugins(), context.config().metrics())) {
+            values.addAll(metric.compute(evaluation));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", task.id());

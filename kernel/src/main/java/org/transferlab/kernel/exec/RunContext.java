@@ -36,6 +36,12 @@ record RunContext(ExperimentConfig config, PluginRegistry plugins, TaskGraph gra
         return new ModelSpec(ref.plugin(), ref.options(), datasets.numClasses(task.datasetAlias()));
     }
 
+    /** Whether a model trained by {@code task} predicts the classes of dataset {@code alias}, by name and order. */
+    boolean sharesClasses(TrainTask task, String alias) {
+        return datasets.open(task.datasetAlias()).info().classNames()
+                .equals(datasets.open(alias).info().classNames());
+    }
+
     Architecture architectureOf(TrainTask task) {
         return modelOf(task).create(plugins);
     }

@@ -17,6 +17,7 @@ import org.transferlab.api.data.TransferProgress;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.engine.TrainingListener;
 import org.transferlab.kernel.plan.AttackTask;
+import org.transferlab.kernel.plan.CompareTask;
 import org.transferlab.kernel.plan.EvaluateTask;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
@@ -92,8 +93,10 @@ public final class Runner {
                 summary = new TrainExecutor(context, listeners.apply(task.id())).execute(train, working);
             } else if (task instanceof AttackTask attack) {
                 summary = new AttackExecutor(context, models).execute(attack, working);
+            } else if (task instanceof EvaluateTask evaluate) {
+                summary = new EvaluateExecutor(context, models).execute(evaluate, working);
             } else {
-                summary = new EvaluateExecutor(context, models).execute((EvaluateTask) task, working);
+                summary = new CompareExecutor(context).execute((CompareTask) task, working);
             }
             ArtefactDirectory.commit(working, target, task.cacheKey(), summary);
             committed = true;

@@ -12,20 +12,26 @@ import java.util.Optional;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.kernel.config.AttackBlock;
+import org.transferlab.kernel.config.BaselineBlock;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.FinetuneBlock;
 import org.transferlab.kernel.config.Freeze;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.config.PretrainBlock;
+import org.transferlab.kernel.plugin.Metrics;
 import org.transferlab.kernel.plugin.PluginCatalog;
 
 /**
  * Expands the pretrain → fine-tune → attack matrix of a validated experiment into a task graph. Lists multiply: every
  * model × dataset of a pretrain block, every parent × subset of a fine-tune block, every source × attack setting, every
- * target × attack task, once per repeat.
+ * target × attack task, once per repeat; and, when a paired metric is listed, one comparison of each fine-tuned target's
+ * parent against the other sources per attack setting.
  */
 public final class Planner {
+
+    /** Version of what an evaluation stores; 2 keeps the per-image predictions that comparisons pair. */
+    private static final int EVALUATION_FILES = 2;
 
     private final ExperimentConfig config;
     private final PluginCatalog plugins;
@@ -40,11 +46,17 @@ public final class Planner {
         for (int repeat = 1; repeat <= config.repeatsOrDefault(); repeat++) {
             List<TrainTask> pretrained = pretrainTasks(repeat);
             List<TrainTask> finetuned = finetuneTasks(pretrained, repeat);
+            List<TrainTask> baselines = baselineTasks(repeat);
             List<AttackTask> attacks = attackTasks(pretrained, repeat);
             tasks.addAll(pretrained);
             tasks.addAll(finetuned);
+            tasks.addAll(baselines);
             tasks.addAll(attacks);
-            tasks.addAll(evaluateTasks(finetuned, attacks, repeat));
+            List<TrainTask> targets = new ArrayList<>(finetuned);
+            targets.addAll(baselines);
+            List<EvaluateTask> evaluations = evaluateTasks(targets, attacks, repeat);
+            tasks.addAll(evaluations);
+            tasks.addAll(compareTasks(finetuned, attacks, evaluations, repeat));
         }
         return new TaskGraph(tasks);
     }
@@ -115,6 +127,31 @@ public final class Planner {
         return List.copyOf(tasks.values());
     }
 
+    private List<TrainTask> baselineTasks(int repeat) {
+        Map<String, TrainTask> tasks = new LinkedHashMap<>();
+        for (BaselineBlock block : config.baselinesOrEmpty()) {
+            List<Integer> subsets = block.subset() == null ? Collections.singletonList(null) : block.subset();
+            for (String model : block.models()) {
+                for (Integer subset : subsets) {
+                    String id = TaskKind.BASELINE.label() + "/" + model + "@" + block.dataset()
+                            + "-n" + (subset == null ? "all" : subset) + repeatSuffix(repeat);
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("kind", "baseline");
+                    key.put("model", pluginIdentity(PluginKind.MODEL, config.models().get(model)));
+                    key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(block.dataset())));
+                    key.put("recipe", config.recipes().get(block.recipe()));
+                    key.put("subset", subset);
+                    long seed = seed(id);
+                    key.put("seed", seed);
+                    putPrecision(key);
+                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
+                            Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, CacheKey.of(key)));
+                }
+            }
+        }
+        return List.copyOf(tasks.values());
+    }
+
     private static boolean selected(TrainTask parent, FinetuneBlock.From from) {
         boolean modelMatches = from.models() == null || from.models().contains(parent.modelAlias());
         boolean datasetMatches = from.datasets() == null || from.datasets().contains(parent.datasetAlias());
@@ -154,7 +191,9 @@ public final class Planner {
 
     private List<EvaluateTask> evaluateTasks(List<TrainTask> targets, List<AttackTask> attacks, int repeat) {
         List<EvaluateTask> tasks = new ArrayList<>();
+        List<String> paired = Metrics.paired(plugins, config.metrics());
         List<Map<String, String>> metrics = config.metrics().stream()
+                .filter(name -> !paired.contains(name))
                 .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
                 .toList();
         for (TrainTask target : targets) {
@@ -167,8 +206,53 @@ public final class Planner {
                 key.put("target", target.cacheKey());
                 key.put("attack", attack.cacheKey());
                 key.put("metrics", metrics);
+                key.put("files", EVALUATION_FILES);
                 tasks.add(new EvaluateTask(id, target.id(), attack.id(), attack.sourceId(), repeat, CacheKey.of(key)));
             }
+        }
+        return tasks;
+    }
+
+    /**
+     * One verdict per fine-tuned target and attack setting, when a paired metric is listed and the target's parent is
+     * among the sources with at least one other.
+     */
+    private List<CompareTask> compareTasks(List<TrainTask> targets, List<AttackTask> attacks,
+            List<EvaluateTask> evaluations, int repeat) {
+        List<String> paired = Metrics.paired(plugins, config.metrics());
+        if (paired.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, String>> metrics = paired.stream()
+                .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
+                .toList();
+        Map<String, AttackTask> attacksById = new LinkedHashMap<>();
+        attacks.forEach(attack -> attacksById.put(attack.id(), attack));
+        List<CompareTask> tasks = new ArrayList<>();
+        for (TrainTask target : targets) {
+            Map<String, List<EvaluateTask>> bySetting = new LinkedHashMap<>();
+            for (EvaluateTask evaluation : evaluations) {
+                if (evaluation.targetId().equals(target.id())) {
+                    bySetting.computeIfAbsent(attacksById.get(evaluation.attackId()).setting().label(),
+                            setting -> new ArrayList<>()).add(evaluation);
+                }
+            }
+            bySetting.forEach((setting, group) -> {
+                Optional<EvaluateTask> parent = group.stream()
+                        .filter(e -> target.parentId().map(e.sourceId()::equals).orElse(false)).findFirst();
+                if (parent.isEmpty() || group.size() < 2) {
+                    return;
+                }
+                List<EvaluateTask> others = group.stream().filter(e -> e != parent.get()).toList();
+                String id = TaskKind.COMPARE.label() + "/" + nameOf(target, repeat) + "/" + setting + repeatSuffix(repeat);
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("kind", "compare");
+                key.put("parent", parent.get().cacheKey());
+                key.put("others", others.stream().map(EvaluateTask::cacheKey).toList());
+                key.put("metrics", metrics);
+                tasks.add(new CompareTask(id, target.id(), setting, parent.get().id(),
+                        others.stream().map(EvaluateTask::id).toList(), repeat, CacheKey.of(key)));
+            });
         }
         return tasks;
     }

@@ -3,7 +3,7 @@ package org.transferlab.kernel.plan;
 import java.util.List;
 
 /** One unit of work: a pure function of its resolved settings and its dependencies' artefacts. */
-public sealed interface Task permits TrainTask, AttackTask, EvaluateTask {
+public sealed interface Task permits TrainTask, AttackTask, EvaluateTask, CompareTask {
 
     /** Readable and stable, e.g. {@code pretrain/alexnet@kmnist} or {@code finetune/alexnet@kmnist>mnist-n1000-first8}. */
     String id();
@@ -21,8 +21,10 @@ public sealed interface Task permits TrainTask, AttackTask, EvaluateTask {
         String name = id().substring(id().indexOf('/') + 1).replace(">", "_to_").replace("/", "__");
         return switch (kind()) {
             case PRETRAIN, FINETUNE -> "models/" + name;
+            case BASELINE -> "models/baseline-" + name;
             case ATTACK -> "adversarial/" + name;
             case EVALUATE -> "evaluations/" + name;
+            case COMPARE -> "comparisons/" + name;
         };
     }
 }

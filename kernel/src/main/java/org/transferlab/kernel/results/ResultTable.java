@@ -25,6 +25,46 @@ public final class ResultTable {
         out.println("* the source is the target's parent (the model it was fine-tuned from)");
     }
 
+    /**
+     * The verdict table: per target and attack setting, how the parent's transfer compares with each other source's
+     * (difference parent − other in points, Holm-adjusted p) and the verdict over all of them.
+     */
+    public static void printVerdicts(List<VerdictRow> verdicts, PrintStream out) {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        int targetWidth = Math.max(6, verdicts.stream().mapToInt(v -> v.target().length()).max().orElse(0));
+        int attackWidth = Math.max(6, verdicts.stream().mapToInt(v -> v.attack().length()).max().orElse(0));
+        int sourceWidth = Math.max(12, verdicts.stream().flatMap(v -> v.comparisons().stream())
+                .mapToInt(c -> c.source().length()).max().orElse(0));
+        String format = "%-" + targetWidth + "s  %-" + attackWidth + "s  %-" + sourceWidth + "s  %-22s  %9s  %-13s  %s%n";
+        out.printf(Locale.ROOT, format, "target", "attack", "other source", "difference [95% CI]", "p (Holm)", "comparison",
+                "verdict");
+        for (VerdictRow verdict : verdicts) {
+            for (int i = 0; i < verdict.comparisons().size(); i++) {
+                VerdictRow.Entry entry = verdict.comparisons().get(i);
+                out.printf(Locale.ROOT, format, i == 0 ? verdict.target() : "", i == 0 ? verdict.attack() : "",
+                        entry.source(), points(entry.difference()), pValue(entry.adjustedP()), entry.outcome(),
+                        i == 0 ? verdict.verdict() : "");
+            }
+        }
+        out.printf(Locale.ROOT, "difference: parent's transfer rate minus the other source's, on the images the target "
+                + "classifies correctly; exact McNemar test, Holm-corrected per target and attack, alpha %s%n",
+                verdicts.get(0).alpha());
+    }
+
+    private static String points(MetricValue difference) {
+        if (Double.isNaN(difference.value())) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%+5.1f [%+5.1f, %+5.1f]", 100 * difference.value(), 100 * difference.lower(),
+                100 * difference.upper());
+    }
+
+    private static String pValue(double p) {
+        return Double.isNaN(p) ? "-" : p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+
     private static String percent(MetricValue value) {
         return value == null || Double.isNaN(value.value()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * value.value());
     }

@@ -1,16 +1,16 @@
 package org.transferlab.kernel.stats;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.transferlab.api.metric.PairedMetric.PairedComparison;
 
 /**
- * The hypothesis test of SPEC §6 for one target and attack setting: the parent source (the model the target was
- * fine-tuned from) against each other source, on the same images. Each comparison gets the exact McNemar p-value, the
- * paired difference d = (b − c)/n of transfer success with its Newcombe interval, and a Holm-adjusted p-value over all
- * comparisons of this verdict. It is {@link Outcome#PARENT_BETTER} when the adjusted p is below α and d &gt; 0,
- * {@link Outcome#PARENT_WORSE} when it is below α and d &lt; 0, and {@link Outcome#NO_DIFFERENCE} otherwise.
+ * The verdict of SPEC §6 for one target and attack setting: the parent source (the model the target was fine-tuned
+ * from) against each other source, on the same images. Each comparison comes from a paired metric (the exact McNemar
+ * test, by default) with its p-value and the difference parent − other; the p-values of one verdict are Holm-adjusted
+ * together. A comparison is {@link Outcome#PARENT_BETTER} when the adjusted p is below α and the difference is positive,
+ * {@link Outcome#PARENT_WORSE} when it is below α and negative, and {@link Outcome#NO_DIFFERENCE} otherwise.
  *
  * @param alpha       the family-wise significance level
  * @param comparisons in the order the other sources were given
@@ -20,7 +20,12 @@ public record Verdict(String parent, double alpha, List<Comparison> comparisons,
     public static final double DEFAULT_ALPHA = 0.05;
 
     public enum Outcome {
-        PARENT_BETTER, NO_DIFFERENCE, PARENT_WORSE
+        PARENT_BETTER, NO_DIFFERENCE, PARENT_WORSE;
+
+        /** How the outcome is written in results: {@code parent-better}, {@code no-difference}, {@code parent-worse}. */
+        public String label() {
+            return name().toLowerCase().replace('_', '-');
+        }
     }
 
     /**
@@ -36,17 +41,29 @@ public record Verdict(String parent, double alpha, List<Comparison> comparisons,
      * </ul>
      */
     public enum Summary {
-        NO_COMPARISONS, BETTER_THAN_ALL, BETTER_THAN_SOME, NO_DIFFERENCE, WORSE_THAN_SOME, WORSE_THAN_ALL, MIXED
+        NO_COMPARISONS, BETTER_THAN_ALL, BETTER_THAN_SOME, NO_DIFFERENCE, WORSE_THAN_SOME, WORSE_THAN_ALL, MIXED;
+
+        public String label() {
+            return name().toLowerCase().replace('_', '-');
+        }
     }
 
     /**
-     * The parent against one other source: A is the parent, B the other source.
+     * The parent against one other source.
      *
-     * @param p         the unadjusted exact McNemar p-value
      * @param adjustedP Holm-adjusted over the comparisons of the verdict
      */
-    public record Comparison(String source, PairedCounts counts, PairedDifference difference, double p,
-            double adjustedP, Outcome outcome) {
+    public record Comparison(String source, PairedComparison result, double adjustedP, Outcome outcome) {
+
+        /** The unadjusted p-value. */
+        public double p() {
+            return result.pValue();
+        }
+
+        /** Parent minus other. */
+        public double difference() {
+            return result.difference().value();
+        }
     }
 
     public Verdict {
@@ -54,43 +71,28 @@ public record Verdict(String parent, double alpha, List<Comparison> comparisons,
     }
 
     /** Compares with α = 0.05. */
-    public static Verdict of(String parent, Map<String, PairedCounts> others) {
+    public static Verdict of(String parent, Map<String, PairedComparison> others) {
         return of(parent, others, DEFAULT_ALPHA);
     }
 
-    /**
-     * @param others per other source, the paired table with the parent as A and that source as B
-     */
-    public static Verdict of(String parent, Map<String, PairedCounts> others, double alpha) {
+    /** @param others per other source, its comparison with the parent */
+    public static Verdict of(String parent, Map<String, PairedComparison> others, double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must lie in (0, 1): " + alpha);
         }
         List<String> sources = new ArrayList<>(others.keySet());
         double[] p = new double[sources.size()];
         for (int i = 0; i < p.length; i++) {
-            p[i] = McNemar.exactP(others.get(sources.get(i)));
+            p[i] = others.get(sources.get(i)).pValue();
         }
         double[] adjusted = Holm.adjust(p);
         List<Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
-            PairedCounts counts = others.get(sources.get(i));
-            PairedDifference difference = PairedDifference.of(counts);
-            comparisons.add(new Comparison(sources.get(i), counts, difference, p[i], adjusted[i],
-                    outcome(adjusted[i], difference.estimate(), alpha)));
+            PairedComparison result = others.get(sources.get(i));
+            comparisons.add(new Comparison(sources.get(i), result, adjusted[i],
+                    outcome(adjusted[i], result.difference().value(), alpha)));
         }
         return new Verdict(parent, alpha, comparisons, summarize(comparisons));
-    }
-
-    /**
-     * From per-image transfer success: {@code parentTransferred} and each of {@code othersTransferred} over the same
-     * images, counting only those where {@code counted} (the target's clean-correct images) is true.
-     */
-    public static Verdict of(String parent, boolean[] parentTransferred, Map<String, boolean[]> othersTransferred,
-            boolean[] counted, double alpha) {
-        Map<String, PairedCounts> others = new LinkedHashMap<>();
-        othersTransferred.forEach((source, transferred) ->
-                others.put(source, PairedCounts.of(parentTransferred, transferred, counted)));
-        return of(parent, others, alpha);
     }
 
     static Outcome outcome(double adjustedP, double difference, double alpha) {

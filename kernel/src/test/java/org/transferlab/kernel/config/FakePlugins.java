@@ -25,7 +25,10 @@ import org.transferlab.api.data.DataContext;
 import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
+import org.transferlab.api.metric.Evaluation;
 import org.transferlab.api.metric.Metric;
+import org.transferlab.api.metric.MetricValue;
+import org.transferlab.api.metric.PairedMetric;
 import org.transferlab.api.metric.MetricProvider;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.Initializer;
@@ -76,9 +79,10 @@ public final class FakePlugins {
                 new FakeAttack<>("di-fgsm", DiFgsmOptions.class),
                 new FakeAttack<>("odd", OddOptions.class),
                 new FakeAttack<>("bim", BimOptions.class),
-                new FakeMetric("accuracy"),
-                new FakeMetric("transfer-rate"),
-                new FakeMetric("fooling-rate"));
+                new FakeMetric("accuracy", false),
+                new FakeMetric("transfer-rate", false),
+                new FakeMetric("fooling-rate", false),
+                new FakeMetric("mcnemar", true));
     }
 
     public record LettersOptions(Boolean transpose) {
@@ -210,7 +214,8 @@ public final class FakePlugins {
         }
     }
 
-    private record FakeMetric(String name) implements MetricProvider<NoOptions> {
+    /** Planning asks a metric whether it is paired; fake metrics compute nothing. */
+    private record FakeMetric(String name, boolean paired) implements MetricProvider<NoOptions> {
 
         @Override
         public Class<NoOptions> optionsType() {
@@ -219,7 +224,20 @@ public final class FakePlugins {
 
         @Override
         public Metric create(NoOptions options) {
-            throw new UnsupportedOperationException("fake metrics compute nothing");
+            if (!paired) {
+                return evaluation -> List.of();
+            }
+            return new PairedMetric() {
+                @Override
+                public List<MetricValue> compute(Evaluation evaluation) {
+                    return List.of();
+                }
+
+                @Override
+                public PairedComparison compare(Evaluation parent, Evaluation other) {
+                    throw new UnsupportedOperationException("fake metrics compare nothing");
+                }
+            };
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.zip.ZipFile;
 import java.util.stream.IntStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.transferlab.kernel.io.NumPyReference;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;

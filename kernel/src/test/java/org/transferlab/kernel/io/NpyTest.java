@@ -4,9 +4,13 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NpyTest {
 
@@ -42,6 +46,32 @@ class NpyTest {
         for (int i = 0; i < images.length; i++) {
             assertEquals(Float.floatToRawIntBits(images[i]), Float.floatToRawIntBits(decoded.values()[i]));
         }
+    }
+
+    @Test
+    void numPyLoadsOurAdversarialImagesAndLabelsWithTheirDtypeShapeAndValues(@TempDir Path directory) throws Exception {
+        assumeTrue(NumPyReference.python().isPresent(), "no python3 with NumPy here (Debian: python3-numpy)");
+        float[] images = new float[2 * 28 * 28];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (i % 255) / 255f;
+        }
+        images[5] = 0.1f;
+        Path imageFile = directory.resolve("adversarial.npy");
+        Path labelFile = directory.resolve("labels.npy");
+        Files.write(imageFile, Npy.encode(images, 2, 28, 28, 1));
+        Files.write(labelFile, Npy.encode(new int[] {3, 9}, 2));
+        // NumPy checks the header itself when loading; the script then checks what it loaded, exactly.
+        NumPyReference.run("""
+                import sys
+                import numpy as np
+                x = np.load(sys.argv[1])
+                y = np.load(sys.argv[2])
+                assert x.dtype == np.dtype('<f4') and x.shape == (2, 28, 28, 1), (x.dtype, x.shape)
+                expected = (np.arange(2 * 28 * 28) % 255).astype(np.float32) / np.float32(255)
+                expected[5] = np.float32(0.1)
+                assert np.array_equal(x.reshape(-1), expected)
+                assert y.dtype == np.dtype('<i4') and y.shape == (2,) and y.tolist() == [3, 9], (y.dtype, y)
+                """, imageFile.toString(), labelFile.toString());
     }
 
     @Test

@@ -58,6 +58,44 @@ class PlannerTest {
     }
 
     @Test
+    void aPairedMetricAddsOneComparisonPerFineTunedTargetAndAttackSetting() throws Exception {
+        String study = STUDY.replace("metrics: [accuracy, transfer-rate]", "metrics: [accuracy, transfer-rate, mcnemar]");
+        TaskGraph graph = plan(study);
+        List<CompareTask> comparisons = graph.tasks(CompareTask.class);
+        assertEquals(List.of(
+                "compare/alexnet@letters>mnist-n100-first8/fgsm-eps0.1",
+                "compare/alexnet@letters>mnist-n100-first8/fgsm-eps0.3",
+                "compare/alexnet@letters>mnist-n500-first8/fgsm-eps0.1",
+                "compare/alexnet@letters>mnist-n500-first8/fgsm-eps0.3"),
+                comparisons.stream().map(Task::id).toList());
+        CompareTask first = comparisons.get(0);
+        assertEquals("evaluate/alexnet@letters>mnist-n100-first8/alexnet@letters/fgsm-eps0.1", first.parentEvaluation());
+        assertEquals(List.of("evaluate/alexnet@letters>mnist-n100-first8/alexnet@mnist/fgsm-eps0.1"), first.otherEvaluations());
+        assertEquals("comparisons/alexnet@letters_to_mnist-n100-first8__fgsm-eps0.1", first.directory());
+        // Listing a paired metric leaves every other task's key as it was.
+        TaskGraph without = plan(STUDY);
+        for (Task task : without.tasks()) {
+            assertEquals(task.cacheKey(), graph.task(task.id()).orElseThrow().cacheKey(), task.id());
+        }
+        assertEquals(List.of(), without.tasks(CompareTask.class));
+    }
+
+    @Test
+    void baselinesAreTrainedFromScratchAndAttackedAsTargetsButNeverAttack() throws Exception {
+        String study = STUDY.replace("attack:\n", "baselines:\n  - { models: [alexnet], dataset: mnist, subset: [100, 500], recipe: r }\nattack:\n");
+        TaskGraph graph = plan(study);
+        List<TrainTask> baselines = graph.tasks(TrainTask.class).stream().filter(t -> t.kind() == TaskKind.BASELINE).toList();
+        assertEquals(List.of("baseline/alexnet@mnist-n100", "baseline/alexnet@mnist-n500"),
+                baselines.stream().map(Task::id).toList());
+        assertEquals(List.of(), baselines.get(0).dependencies());
+        assertEquals("models/baseline-alexnet@mnist-n100", baselines.get(0).directory());
+        assertEquals(List.of("baseline/alexnet@mnist-n100", "attack/alexnet@mnist/fgsm-eps0.1"),
+                graph.task("evaluate/alexnet@mnist-n100/alexnet@mnist/fgsm-eps0.1").orElseThrow().dependencies());
+        assertEquals(0, graph.tasks(AttackTask.class).stream().filter(a -> a.sourceId().startsWith("baseline/")).count());
+        assertNotEquals(graph.task("pretrain/alexnet@mnist").orElseThrow().cacheKey(), baselines.get(0).cacheKey());
+    }
+
+    @Test
     void fineTuningDependsOnItsParentAndEvaluationOnTargetAndAttack() throws Exception {
         TaskGraph graph = plan(STUDY);
         assertEquals(List.of("pretrain/alexnet@letters"),

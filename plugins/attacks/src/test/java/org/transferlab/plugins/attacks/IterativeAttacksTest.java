@@ -312,7 +312,7 @@ class IterativeAttacksTest {
         for (Attack attack : attacks) {
             CountingModel counting = new CountingModel(linear);
             float[] adversarial = attack.perturb(counting, clean, labels, new SplittableRandom(2));
-            assertEquals(6, counting.lossGradients);
+            assertEquals(6, counting.lossGradients + counting.logitGradients);
             boolean l2 = attack.budget().norm() == Budget.Norm.L2;
             for (int n = 0; n < labels.length; n++) {
                 double size = 0;

@@ -5,7 +5,10 @@ import org.transferlab.api.metric.Evaluation;
 import org.transferlab.api.metric.Metric;
 import org.transferlab.api.metric.MetricValue;
 
-/** Attack success over all samples, #{t(x′)≠y}/N, whether or not the target was right on the clean image. */
+/**
+ * Attack success over all samples, #{t(x′)≠y}/N, whether or not the target was right on the clean image. For a targeted
+ * attack also the share of adversarial images that the target, and the source, put in the attack's target class.
+ */
 final class AttackSuccessMetric implements Metric {
 
     @Override
@@ -14,6 +17,17 @@ final class AttackSuccessMetric implements Metric {
         for (int i = 0; i < e.size(); i++) {
             fooled += e.targetAdversarial()[i] != e.labels()[i] ? 1 : 0;
         }
-        return List.of(Rate.of("attack_success_rate", fooled, e.size()));
+        MetricValue untargeted = Rate.of("attack_success_rate", fooled, e.size());
+        if (!e.targeted()) {
+            return List.of(untargeted);
+        }
+        long targetHits = 0;
+        long sourceHits = 0;
+        for (int i = 0; i < e.size(); i++) {
+            targetHits += e.targetAdversarial()[i] == e.attackTargets()[i] ? 1 : 0;
+            sourceHits += e.sourceAdversarial()[i] == e.attackTargets()[i] ? 1 : 0;
+        }
+        return List.of(untargeted, Rate.of("targeted_success_rate", targetHits, e.size()),
+                Rate.of("targeted_success_rate_source", sourceHits, e.size()));
     }
 }

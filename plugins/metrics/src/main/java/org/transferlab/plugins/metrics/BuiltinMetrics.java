@@ -67,4 +67,11 @@ abstract class BuiltinMetrics implements MetricProvider<NoOptions> {
             super("perturbation", "L-inf, L2 and L0 size of the perturbations", PerturbationMetric::new);
         }
     }
+
+    public static final class McNemarTest extends BuiltinMetrics {
+        public McNemarTest() {
+            super("mcnemar", "paired exact McNemar test of the parent's transfer against each other source's, "
+                    + "with the difference and its interval", McNemarMetric::new);
+        }
+    }
 }

@@ -14,11 +14,17 @@ final class Rate {
         if (trials == 0) {
             return new MetricValue(name, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
-        double p = (double) successes / trials;
+        double[] interval = wilson(successes, trials);
+        return new MetricValue(name, (double) successes / trials, interval[0], interval[1], successes, trials);
+    }
+
+    /** The 95% Wilson score interval {lower, upper} of k successes in n &gt; 0 trials. */
+    static double[] wilson(long k, long n) {
+        double p = (double) k / n;
         double z2 = Z95 * Z95;
-        double denominator = 1 + z2 / trials;
-        double centre = (p + z2 / (2.0 * trials)) / denominator;
-        double half = Z95 / denominator * Math.sqrt(p * (1 - p) / trials + z2 / (4.0 * trials * trials));
-        return new MetricValue(name, p, Math.max(0, centre - half), Math.min(1, centre + half), successes, trials);
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denominator;
+        double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 }

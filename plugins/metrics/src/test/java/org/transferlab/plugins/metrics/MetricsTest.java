@@ -1,6 +1,7 @@
 package org.transferlab.plugins.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -46,6 +47,18 @@ class MetricsTest {
     }
 
     @Test
+    void theSourcesAccuracyIsReportedOnlyWhenItKnowsTheAttackedClasses() {
+        assertFalse(values(new BuiltinMetrics.Accuracy()).containsKey("source_clean_accuracy"));
+        Evaluation shared = new Evaluation(EVALUATION.labels(), EVALUATION.attackLabels(), EVALUATION.targetClean(),
+                EVALUATION.targetAdversarial(), EVALUATION.sourceClean(), EVALUATION.sourceAdversarial(),
+                EVALUATION.linf(), EVALUATION.l2(), EVALUATION.l0(), null, true);
+        Map<String, MetricValue> v = new BuiltinMetrics.Accuracy().create(null).compute(shared).stream()
+                .collect(Collectors.toMap(MetricValue::name, Function.identity()));
+        assertEquals(7, v.get("source_clean_accuracy").successes()); // s(x) = y except at 7
+        assertEquals(2, v.get("source_adversarial_accuracy").successes()); // s(x') = y at 2 and 5
+    }
+
+    @Test
     void transferRateCountsOnlyImagesTheTargetGotRight() {
         Map<String, MetricValue> v = values(new BuiltinMetrics.TransferRate());
         assertEquals(3, v.get("transfer_rate").successes());
@@ -58,6 +71,21 @@ class MetricsTest {
     @Test
     void attackSuccessCountsEveryWrongAdversarialPrediction() {
         assertEquals(4.0 / 8, values(new BuiltinMetrics.AttackSuccessRate()).get("attack_success_rate").value());
+    }
+
+    @Test
+    void aTargetedAttackAlsoCountsHitsOfItsTargetClassOnTargetAndSource() {
+        Evaluation targeted = new Evaluation(EVALUATION.labels(), EVALUATION.attackLabels(), EVALUATION.targetClean(),
+                EVALUATION.targetAdversarial(), EVALUATION.sourceClean(), EVALUATION.sourceAdversarial(),
+                EVALUATION.linf(), EVALUATION.l2(), EVALUATION.l0(), new int[] {9, 8, 8, 9, 9, 9, 9, 9}, false);
+        Map<String, MetricValue> v = new BuiltinMetrics.AttackSuccessRate().create(null).compute(targeted).stream()
+                .collect(Collectors.toMap(MetricValue::name, Function.identity()));
+        assertEquals(4.0 / 8, v.get("attack_success_rate").value());
+        assertEquals(3, v.get("targeted_success_rate").successes()); // t(x') hits 8 at 1 and 2, and 9 at 6
+        assertEquals(8, v.get("targeted_success_rate").trials());
+        assertEquals(4, v.get("targeted_success_rate_source").successes()); // s(x') hits 9 at 0, 3, 4, 6
+        assertFalse(values(new BuiltinMetrics.AttackSuccessRate()).containsKey("targeted_success_rate"),
+                "an untargeted attack has no targeted rate");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.transferlab.kernel.stats;
+package org.transferlab.plugins.metrics;
 
 /**
  * The exact (binomial) two-sided McNemar test. Under the null hypothesis that A and B succeed equally often, each of

@@ -1,4 +1,4 @@
-package org.transferlab.kernel.stats;
+package org.transferlab.plugins.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.transferlab.kernel.stats;
+package org.transferlab.plugins.metrics;
 
 /**
  * The difference of two paired success rates, d = p_A − p_B = (b − c)/n, with a 95% confidence interval by Newcombe's
@@ -19,9 +19,6 @@ package org.transferlab.kernel.stats;
  */
 public record PairedDifference(double estimate, double lower, double upper) {
 
-    /** The standard normal quantile for a two-sided 95% interval. */
-    static final double Z95 = 1.959963984540054;
-
     public static PairedDifference of(PairedCounts t) {
         long n = t.n();
         if (n == 0) {
@@ -31,8 +28,8 @@ public record PairedDifference(double estimate, double lower, double upper) {
         long successesB = t.both() + t.onlyB();
         double pA = (double) successesA / n;
         double pB = (double) successesB / n;
-        double[] a = wilson(successesA, n);
-        double[] b = wilson(successesB, n);
+        double[] a = Rate.wilson(successesA, n);
+        double[] b = Rate.wilson(successesB, n);
         double phi = correlation(t);
         double below = Math.sqrt(square(pA - a[0]) - 2 * phi * (pA - a[0]) * (b[1] - pB) + square(b[1] - pB));
         double above = Math.sqrt(square(pB - b[0]) - 2 * phi * (pB - b[0]) * (a[1] - pA) + square(a[1] - pA));
@@ -51,16 +48,6 @@ public record PairedDifference(double estimate, double lower, double upper) {
         double half = t.n() / 2.0;
         double adjusted = cross > half ? cross - half : cross >= 0 ? 0 : cross;
         return adjusted / Math.sqrt(margins);
-    }
-
-    /** The 95% Wilson score interval {lower, upper} of k successes in n trials. */
-    static double[] wilson(long k, long n) {
-        double p = (double) k / n;
-        double z2 = Z95 * Z95;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     private static double square(double x) {

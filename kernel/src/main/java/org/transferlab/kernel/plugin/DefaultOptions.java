@@ -1,4 +1,4 @@
-package org.transferlab.kernel.exec;
+package org.transferlab.kernel.plugin;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;

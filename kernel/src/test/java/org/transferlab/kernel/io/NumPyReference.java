@@ -1,4 +1,4 @@
-package org.transferlab.kernel.engine;
+package org.transferlab.kernel.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * compare against files NumPy itself writes. CI installs Debian's python3-numpy; where no Python with NumPy exists the
  * tests that need it are skipped, saying so.
  */
-final class NumPyReference {
+public final class NumPyReference {
 
     private static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
     private static Optional<String> python;
@@ -20,14 +20,14 @@ final class NumPyReference {
     private NumPyReference() {
     }
 
-    static synchronized Optional<String> python() {
+    public static synchronized Optional<String> python() {
         if (python == null) {
             python = CANDIDATES.stream().filter(NumPyReference::hasNumPy).findFirst();
         }
         return python;
     }
 
-    static void run(String script, String... arguments) throws IOException, InterruptedException {
+    public static void run(String script, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(python().orElseThrow(), "-c", script));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

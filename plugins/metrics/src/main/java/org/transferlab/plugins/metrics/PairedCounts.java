@@ -1,4 +1,4 @@
-package org.transferlab.kernel.stats;
+package org.transferlab.plugins.metrics;
 
 /**
  * The 2×2 table of two paired binary outcomes A and B over the same images: {@code both} succeeded, {@code onlyA}
