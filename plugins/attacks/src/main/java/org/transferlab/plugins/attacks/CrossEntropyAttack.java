@@ -32,37 +32,20 @@ abstract class CrossEntropyAttack implements Attack {
     }
 
     /** The source model with the gradient of the negated cross-entropy as its loss gradient. */
-    private static final class DescendingLoss implements SourceModel {
-
-        private final SourceModel model;
+    private static final class DescendingLoss extends ForwardingModel {
 
         DescendingLoss(SourceModel model) {
-            this.model = model;
-        }
-
-        @Override
-        public int numClasses() {
-            return model.numClasses();
-        }
-
-        @Override
-        public float[] logits(float[] images, int count) {
-            return model.logits(images, count);
+            super(model);
         }
 
         @Override
         public float[] lossGradient(float[] images, int[] labels) {
-            float[] gradient = model.lossGradient(images, labels);
+            float[] gradient = super.lossGradient(images, labels);
             float[] negated = new float[gradient.length];
             for (int i = 0; i < gradient.length; i++) {
                 negated[i] = -gradient[i];
             }
             return negated;
-        }
-
-        @Override
-        public float[] logitGradient(float[] images, float[] weights) {
-            return model.logitGradient(images, weights);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.transferlab.plugins.attacks;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.transferlab.api.attack.Attack;
-import org.transferlab.api.attack.Budget;
 import org.transferlab.api.attack.SourceModel;
 import org.transferlab.api.attack.TargetMode;
 import org.transferlab.api.data.ImageSet;
@@ -22,7 +20,7 @@ import org.transferlab.api.data.ImageSet;
  * Early abort works per image: an image leaves its search step when its loss has not fallen by 0.01% since the last
  * check, every tenth of the steps (the authors' code stops the whole batch).
  */
-final class CwL2Attack implements Attack {
+final class CwL2Attack extends MinimumNormAttack {
 
     /** The authors' "no successful c yet" bound; c is bisected only below 10⁹. */
     static final double NO_UPPER_BOUND = 1e10;
@@ -36,7 +34,7 @@ final class CwL2Attack implements Attack {
             double learningRate, boolean abortEarly) {
 
         Settings {
-            if ((eps != null && !(eps > 0)) || !(confidence >= 0) || !(initialConst > 0) || binarySearchSteps < 1
+            if (!(confidence >= 0) || !(initialConst > 0) || binarySearchSteps < 1
                     || steps < 1 || !(learningRate > 0)) {
                 throw new IllegalArgumentException("invalid C&W settings " + Arrays.asList(
                         eps, confidence, initialConst, binarySearchSteps, steps, learningRate));
@@ -48,17 +46,13 @@ final class CwL2Attack implements Attack {
     private final TargetMode target;
 
     CwL2Attack(Settings settings, TargetMode target) {
+        super(settings.eps());
         this.settings = settings;
         this.target = target == null ? TargetMode.UNTARGETED : target;
     }
 
     Settings settings() {
         return settings;
-    }
-
-    @Override
-    public Budget budget() {
-        return MinimumNorm.budget(settings.eps());
     }
 
     @Override
@@ -214,7 +208,7 @@ final class CwL2Attack implements Attack {
 
         /** Keeps row {@code r} of {@code x} as image n's example if it is the smallest so far and within eps. */
         private void record(int n, float[] x, int r, double squares) {
-            if (squares < bestSquares[n] && MinimumNorm.admits(settings.eps(), squares)) {
+            if (squares < bestSquares[n] && admits(squares)) {
                 bestSquares[n] = squares;
                 System.arraycopy(x, r * ImageSet.PIXELS, best, n * ImageSet.PIXELS, ImageSet.PIXELS);
             }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.transferlab.api.attack.Attack;
-import org.transferlab.api.attack.Budget;
 import org.transferlab.api.attack.SourceModel;
 import org.transferlab.api.data.ImageSet;
 
@@ -20,7 +18,7 @@ import org.transferlab.api.data.ImageSet;
  * <p>A batch walks together: each step calls the model's logits once and its logit gradient once per candidate class,
  * with weights e_k − e_y per image, for the images still classified as y only.
  */
-final class DeepFoolAttack implements Attack {
+final class DeepFoolAttack extends MinimumNormAttack {
 
     /** Added to |f_l| so that the step crosses the linearised boundary rather than stopping on it, as in the paper. */
     private static final double CROSSING = 1e-4;
@@ -29,7 +27,7 @@ final class DeepFoolAttack implements Attack {
     record Settings(Double eps, double overshoot, int maxIter, int candidates) {
 
         Settings {
-            if ((eps != null && !(eps > 0)) || !(overshoot >= 0) || maxIter < 1 || candidates < 2) {
+            if (!(overshoot >= 0) || maxIter < 1 || candidates < 2) {
                 throw new IllegalArgumentException("invalid DeepFool settings " + Arrays.asList(
                         eps, overshoot, maxIter, candidates));
             }
@@ -39,16 +37,12 @@ final class DeepFoolAttack implements Attack {
     private final Settings settings;
 
     DeepFoolAttack(Settings settings) {
+        super(settings.eps());
         this.settings = settings;
     }
 
     Settings settings() {
         return settings;
-    }
-
-    @Override
-    public Budget budget() {
-        return MinimumNorm.budget(settings.eps());
     }
 
     @Override
@@ -106,7 +100,7 @@ final class DeepFoolAttack implements Attack {
     /** Keeps image n's current point as its example if it lies within eps; otherwise the image stays clean. */
     private void record(int n, float[] current, float[] clean, float[] result) {
         int pixels = ImageSet.PIXELS;
-        if (MinimumNorm.admits(settings.eps(), PgdL2Attack.squaredNorm(current, clean, n * pixels))) {
+        if (admits(PgdL2Attack.squaredNorm(current, clean, n * pixels))) {
             System.arraycopy(current, n * pixels, result, n * pixels, pixels);
         }
     }

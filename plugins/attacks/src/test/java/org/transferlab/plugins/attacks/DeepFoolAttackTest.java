@@ -54,6 +54,20 @@ class DeepFoolAttackTest {
         return nearest;
     }
 
+    /**
+     * Runs DeepFool on the problem and checks that it took exactly {@link #oneStep} toward {@code toward}, fooling every
+     * image, with one logit gradient per candidate class.
+     */
+    private static float[] assertOneStep(Problem problem, Integer candidates, int[] toward, int logitGradients) {
+        CountingModel counting = new CountingModel(problem.model());
+        float[] adversarial = deepfool(null, candidates)
+                .perturb(counting, problem.clean(), problem.labels(), new SplittableRandom(0));
+        assertArrayEquals(oneStep(problem, toward), adversarial, 1e-6f);
+        assertEquals(logitGradients, counting.logitGradients, "one step: one logit gradient per candidate class");
+        assertEquals(0.0, agreement(problem.model(), adversarial, problem.labels()));
+        return adversarial;
+    }
+
     @Test
     void crossesABinaryLinearModelsBoundaryInOneMinimalStep() {
         Problem problem = Problem.draw(50, 2, 5);
@@ -61,12 +75,7 @@ class DeepFoolAttackTest {
         for (int n = 0; n < other.length; n++) {
             other[n] = 1 - problem.labels()[n];
         }
-        CountingModel counting = new CountingModel(problem.model());
-        float[] adversarial = deepfool(null, null)
-                .perturb(counting, problem.clean(), problem.labels(), new SplittableRandom(0));
-        assertArrayEquals(oneStep(problem, other), adversarial, 1e-6f);
-        assertEquals(1, counting.logitGradients, "one step, one other class");
-        assertEquals(0.0, agreement(problem.model(), adversarial, problem.labels()));
+        float[] adversarial = assertOneStep(problem, null, other, 1);
         for (int n = 0; n < problem.count(); n++) {
             assertEquals(1.02 * problem.distanceToBoundary(n), l2Distance(adversarial, problem.clean(), n),
                     1e-3 * problem.distanceToBoundary(n), "the minimal distance times 1 + overshoot");
@@ -76,13 +85,7 @@ class DeepFoolAttackTest {
     @Test
     void stepsToTheClosestHyperplaneOfAMulticlassLinearModel() {
         Problem problem = Problem.draw(51, 6, 8);
-        int[] nearest = nearestHyperplanes(problem);
-        CountingModel counting = new CountingModel(problem.model());
-        float[] adversarial = deepfool(null, null)
-                .perturb(counting, problem.clean(), problem.labels(), new SplittableRandom(0));
-        assertArrayEquals(oneStep(problem, nearest), adversarial, 1e-6f);
-        assertEquals(5, counting.logitGradients, "one step: one logit gradient per other class");
-        assertEquals(0.0, agreement(problem.model(), adversarial, problem.labels()));
+        assertOneStep(problem, null, nearestHyperplanes(problem), 5);
     }
 
     @Test
@@ -93,11 +96,7 @@ class DeepFoolAttackTest {
         for (int n = 0; n < runnerUp.length; n++) {
             runnerUp[n] = LogitRows.bestOther(logits, n, 6, problem.labels()[n]);
         }
-        CountingModel counting = new CountingModel(problem.model());
-        float[] adversarial = deepfool(null, 2)
-                .perturb(counting, problem.clean(), problem.labels(), new SplittableRandom(0));
-        assertArrayEquals(oneStep(problem, runnerUp), adversarial, 1e-6f);
-        assertEquals(1, counting.logitGradients);
+        assertOneStep(problem, 2, runnerUp, 1);
     }
 
     @Test
