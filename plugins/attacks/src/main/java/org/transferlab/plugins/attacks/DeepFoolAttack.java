@@ -13,7 +13,8 @@ import org.transferlab.api.data.ImageSet;
  * linearised boundary is l = argmin |f_k| / ‖w_k‖, and the step r = (|f_l| + 10⁻⁴) / ‖w_l‖² · w_l reaches it. Steps
  * accumulate into r_total, and the next point is clip(x + (1 + overshoot)·r_total) to [0,1] (the reference leaves the
  * clipping out; here the point whose class is checked is the one returned). It stops when the model's class is no
- * longer y, or after max_iter steps.
+ * longer y, or after max_iter steps; an image still classified as y then comes back clean (the reference returns its
+ * last point), so that every returned example is adversarial or the clean image, as with {@code cw-l2}.
  *
  * <p>A batch walks together: each step calls the model's logits once and its logit gradient once per candidate class,
  * with weights e_k − e_y per image, for the images still classified as y only.
