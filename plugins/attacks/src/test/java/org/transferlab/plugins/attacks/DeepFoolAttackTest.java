@@ -9,6 +9,7 @@ import static org.transferlab.plugins.attacks.Fixtures.agreement;
 import static org.transferlab.plugins.attacks.Fixtures.l2Distance;
 import static org.transferlab.plugins.attacks.Fixtures.norm;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.transferlab.api.attack.Attack;
@@ -112,6 +113,20 @@ class DeepFoolAttackTest {
         for (int n = 0; n < 4; n++) {
             assertEquals(0.0, l2Distance(adversarial, problem.clean(), n), "image " + n + " is already misclassified");
         }
+    }
+
+    @Test
+    void returnsTheCleanImageWhenTheImageBoxStopsTheWalkForMaxIterSteps() {
+        // Class 1 needs darker pixels than black: every step is clipped away and the image stays class 0.
+        float[][] weights = new float[2][PIXELS];
+        Arrays.fill(weights[1], -0.01f);
+        LinearModel model = new LinearModel(weights, new float[] {0, -1});
+        float[] black = new float[2 * PIXELS];
+        CountingModel counting = new CountingModel(model);
+        float[] adversarial = new DeepFoolProvider().create(new DeepFoolOptions(null, null, 3, null))
+                .perturb(counting, black, new int[] {0, 0}, new SplittableRandom(0));
+        assertArrayEquals(black, adversarial, 0f);
+        assertEquals(3, counting.logitGradients, "max_iter steps, then the image is given up");
     }
 
     @Test
