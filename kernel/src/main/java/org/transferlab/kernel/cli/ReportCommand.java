@@ -41,8 +41,8 @@ final class ReportCommand implements Callable<Integer> {
 
     static void print(Report.Written written, PrintWriter out) {
         written.notes().forEach(note -> out.println("report: left out: " + note));
-        out.println("report: " + written.html() + " (" + written.figures() + " figures; also " + written.markdown()
-                .getFileName() + ")");
+        out.println("report: " + written.html() + " (" + written.figures() + (written.figures() == 1 ? " figure" : " figures")
+                + "; also " + written.markdown().getFileName() + ")");
         out.flush();
     }
 }
