@@ -1,10 +1,12 @@
 package org.transferlab.kernel.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.transferlab.kernel.results.RepeatSummary;
 
@@ -25,26 +27,32 @@ final class AccuracyVersusBudget {
         Map<List<String>, List<RepeatSummary>> groups = new LinkedHashMap<>();
         for (RepeatSummary summary : summaries) {
             if (summary.metrics().containsKey(METRIC) && Double.isFinite(summary.setting().budget())) {
-                groups.computeIfAbsent(List.of(summary.target(), withoutBudget(summary.attack()), norm(summary)), k -> new ArrayList<>())
-                        .add(summary);
+                groups.computeIfAbsent(List.of(summary.target(), withoutBudget(summary.attack()), norm(summary)),
+                        k -> new ArrayList<>()).add(summary);
             }
         }
         List<LinePlot> plots = new ArrayList<>();
-        List<String> single = new ArrayList<>();
+        Map<String, List<String>> singleBudget = new LinkedHashMap<>();
+        Set<String> plotted = new HashSet<>();
         for (Map.Entry<List<String>, List<RepeatSummary>> group : groups.entrySet()) {
             String target = group.getKey().get(0);
             String attack = group.getKey().get(1);
             long budgets = group.getValue().stream().mapToDouble(s -> s.setting().budget()).distinct().count();
             if (budgets < 2) {
-                single.add(ModelLabel.of(target) + " (" + attack + ")");
-                continue;
+                singleBudget.computeIfAbsent(attack, a -> new ArrayList<>()).add(ModelLabel.of(target));
+            } else {
+                plotted.add(attack);
+                plots.add(plot(target, attack, group.getKey().get(2), group.getValue()));
             }
-            plots.add(plot(target, attack, group.getKey().get(2), group.getValue()));
         }
+        List<String> single = new ArrayList<>();
+        // An attack run at one budget for every target is named once; otherwise with the targets concerned.
+        singleBudget.forEach((attack, targets) -> single.add(plotted.contains(attack)
+                ? attack + " on " + String.join(", ", targets) : attack));
         List<String> skipped = new ArrayList<>();
         if (!single.isEmpty()) {
             skipped.add("Attacked at a single budget, so without an accuracy-versus-ε curve (the heat maps and the "
-                    + "results table show them): " + String.join(", ", single) + ".");
+                    + "results table show them): " + String.join("; ", single) + ".");
         }
         return new PlotSet(plots, skipped);
     }

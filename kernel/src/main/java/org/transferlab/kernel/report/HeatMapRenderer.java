@@ -24,8 +24,10 @@ final class HeatMapRenderer {
         int rows = matrix.targets().size();
         int columns = matrix.sources().size();
         int longestTarget = matrix.targets().stream().mapToInt(t -> ModelLabel.of(t).length()).max().orElse(0);
-        int width = Math.max(560, 120 + 8 * longestTarget + 160 * columns);
-        int height = Math.max(300, 200 + 60 * rows);
+        int longestSource = matrix.sources().stream().mapToInt(t -> ModelLabel.of(t).length()).max().orElse(0);
+        int columnWidth = Math.max(150, 8 * longestSource + 24);
+        int width = Math.max(560, 120 + 8 * longestTarget + columnWidth * columns);
+        int height = Math.max(300, 190 + 46 * rows);
         HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
                 .title("transfer rate — " + matrix.attack()).xAxisTitle("source (framed: the target's parent)").yAxisTitle("target").build();
         HeatMapStyler styler = chart.getStyler();
@@ -43,6 +45,8 @@ final class HeatMapRenderer {
         styler.setDrawBorder(true);
         styler.setAxisTicksLineVisible(false);
         styler.setPlotGridLinesVisible(false);
+        // XChart leaves out every other category label when they are closer than this hint; a row is 46 px.
+        styler.setXAxisTickMarkSpacingHint(30);
 
         List<String> sources = matrix.sources().stream().map(ModelLabel::of).toList();
         List<String> targets = new ArrayList<>();

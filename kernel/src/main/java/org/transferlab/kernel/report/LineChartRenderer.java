@@ -16,12 +16,15 @@ final class LineChartRenderer {
     static final float NORMAL_WIDTH = 2.5f;
     static final float MUTED_WIDTH = 1.8f;
     private static final String RATE_PATTERN = "0%";
+    private static final int LEGEND_LINE = 22;
 
     private LineChartRenderer() {
     }
 
     static XYChart render(LinePlot plot) {
-        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(plot.title())
+        // The legend sits below the plot: every line past the third makes the chart taller instead of the plot flatter.
+        int height = ChartStyle.HEIGHT + LEGEND_LINE * Math.max(0, plot.lines().size() - 3);
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(height).title(plot.title())
                 .xAxisTitle(plot.xTitle()).yAxisTitle(plot.yTitle()).build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -48,14 +48,15 @@ final class ReportSections {
     private void results() {
         blocks.add(new ReportBlock.Heading(2, "Results"));
         boolean repeated = run.repeated();
+        if (repeated) {
+            blocks.add(new ReportBlock.Heading(3, "Mean ± standard deviation over repeats"));
+            blocks.add(ResultTables.summaries(run.summaries()));
+            blocks.add(new ReportBlock.Heading(3, "Each repeat"));
+        }
         blocks.add(ResultTables.rows(run.rows(), repeated));
         blocks.add(new ReportBlock.Paragraph(ResultTables.PARENT_NOTE + " Rates are over the attacked images; "
                 + "the transfer rate counts only the images the target classifies correctly, with its 95% Wilson "
                 + "interval in brackets."));
-        if (repeated) {
-            blocks.add(new ReportBlock.Heading(3, "Mean ± standard deviation over repeats"));
-            blocks.add(ResultTables.summaries(run.summaries()));
-        }
     }
 
     private void verdicts() {

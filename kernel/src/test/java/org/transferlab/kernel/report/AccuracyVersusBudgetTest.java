@@ -70,7 +70,21 @@ class AccuracyVersusBudgetTest {
 
         assertTrue(set.plots().isEmpty());
         assertEquals(List.of("Attacked at a single budget, so without an accuracy-versus-ε curve (the heat maps and the "
-                + "results table show them): alexnet@outline>digits-n100-first8 (fgsm)."), set.skipped());
+                + "results table show them): fgsm."), set.skipped());
+    }
+
+    @Test
+    void anAttackAtOneBudgetBesideACurveOfTheSameAttackNamesTheTargetsWithoutACurve() throws Exception {
+        new RunFixture(run)
+                .row(100, "first8", RunFixture.PARENT, 0.1, 0.9, 0.5, 0.4)
+                .row(100, "first8", RunFixture.PARENT, 0.2, 0.9, 0.4, 0.5)
+                .row(400, "first8", RunFixture.PARENT, 0.1, 0.9, 0.6, 0.3)
+                .writeResults();
+
+        PlotSet set = AccuracyVersusBudget.of(StoredRun.read(run).summaries());
+
+        assertEquals(1, set.plots().size());
+        assertTrue(set.skipped().get(0).endsWith(": fgsm on alexnet@outline>digits-n400-first8."), set.skipped().get(0));
     }
 
     @Test

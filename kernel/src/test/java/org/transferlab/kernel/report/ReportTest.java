@@ -130,6 +130,34 @@ class ReportTest {
     }
 
     @Test
+    void aRepeatedStudyShowsTheMeanAndStandardDeviationFromSummaryJsonBeforeEachRepeat() throws Exception {
+        RunFixture.complete(run);
+        Files.writeString(run.resolve("summary.json"), """
+                [ { "target": "finetune/alexnet@outline>digits-n100-first8", "source": "pretrain/alexnet@outline",
+                    "parent": true, "attack": "fgsm-eps0.1", "repeats": 3,
+                    "setting": { "targetKind": "finetune", "targetSubset": 100, "targetFreeze": "first8",
+                                 "attackPlugin": "fgsm", "budgetNorm": "LINF", "budget": 0.1 },
+                    "metrics": { "clean_accuracy": { "n": 3, "mean": 0.95, "std": 0.01 },
+                                 "adversarial_accuracy": { "n": 3, "mean": 0.7, "std": "NaN" },
+                                 "transfer_rate": { "n": 3, "mean": 0.25, "std": 0.0312 } } } ]""");
+
+        Report.write(run);
+
+        String markdown = Files.readString(run.resolve("report.md"));
+        assertTrue(markdown.contains("""
+                ### Mean ± standard deviation over repeats
+
+                | target | source | attack | repeats | clean acc | adv acc | transfer rate |
+                | --- | --- | --- | ---: | ---: | ---: | ---: |
+                | finetune/alexnet@outline>digits-n100-first8 | pretrain/alexnet@outline \\* | fgsm-eps0.1 | 3 | \
+                95.0 ± 1.0% | 70.0% | 25.0 ± 3.1% |
+
+                ### Each repeat
+
+                | target | source | attack | repeat | clean acc |"""), markdown);
+    }
+
+    @Test
     void noTemporaryFilesAreLeftBehind() throws Exception {
         RunFixture.complete(run);
 
