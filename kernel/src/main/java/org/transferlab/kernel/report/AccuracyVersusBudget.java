@@ -74,13 +74,14 @@ final class AccuracyVersusBudget {
         }
         List<LinePlot.Line> lines = new ArrayList<>();
         if (parent != null) {
-            lines.add(line(ModelLabel.of(parent) + " (parent)", bySource.get(parent), LinePlot.Emphasis.HIGHLIGHT, 0));
+            lines.add(LinePlot.Line.through(ModelLabel.of(parent) + " (parent)", bySource.get(parent),
+                    LinePlot.Emphasis.HIGHLIGHT, 0, false));
         }
         int colour = 1;
         for (Map.Entry<String, TreeMap<Double, Double>> source : bySource.entrySet()) {
             if (!source.getKey().equals(parent)) {
-                lines.add(line(ModelLabel.of(source.getKey()), source.getValue(),
-                        parent != null ? LinePlot.Emphasis.MUTED : LinePlot.Emphasis.NORMAL, colour++));
+                lines.add(LinePlot.Line.through(ModelLabel.of(source.getKey()), source.getValue(),
+                        parent != null ? LinePlot.Emphasis.MUTED : LinePlot.Emphasis.NORMAL, colour++, false));
             }
         }
         if (!clean.isEmpty()) {
@@ -88,24 +89,11 @@ final class AccuracyVersusBudget {
             TreeMap<Double, Double> reference = new TreeMap<>();
             clean.forEach((budget, values) -> reference.put(budget,
                     values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
-            lines.add(new LinePlot.Line("clean accuracy", keys(reference), values(reference),
-                    LinePlot.Emphasis.REFERENCE, 0, true, false));
+            lines.add(LinePlot.Line.through("clean accuracy", reference, LinePlot.Emphasis.REFERENCE, 0, true));
         }
         String epsilon = Objects.equals(norm, "L2") ? "ε (L2)" : "ε (L∞)";
         return new LinePlot(ModelLabel.fileName("accuracy-vs-eps", ModelLabel.of(target), attack),
                 ModelLabel.of(target) + " — " + attack, epsilon, "adversarial accuracy", true, null, null, lines);
-    }
-
-    private static LinePlot.Line line(String label, TreeMap<Double, Double> points, LinePlot.Emphasis emphasis, int colour) {
-        return new LinePlot.Line(label, keys(points), values(points), emphasis, colour, false, false);
-    }
-
-    static double[] keys(TreeMap<Double, Double> points) {
-        return points.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    static double[] values(TreeMap<Double, Double> points) {
-        return points.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The attack setting without its budget: {@code pgd-eps0.3-steps40} → {@code pgd-steps40}, one curve over ε. */

@@ -36,6 +36,7 @@ final class HtmlRenderer {
             } else if (block instanceof ReportBlock.Table table) {
                 table(table, out);
             } else if (block instanceof ReportBlock.Image image) {
+                // A picture without an SVG is a preview grid of small digits: scaled up, it stays sharp, not blurred.
                 out.append("<figure><img").append(image.svgPath() == null ? " class=\"preview\"" : "")
                         .append(" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(image.png()))
                         .append("\" alt=\"").append(escape(image.path())).append("\"><figcaption>")

@@ -1,6 +1,7 @@
 package org.transferlab.kernel.report;
 
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * A line chart as data, before it is drawn: what each line shows and how much it stands out.
@@ -27,6 +28,13 @@ record LinePlot(String name, String title, String xTitle, String yTitle, boolean
      * @param right   drawn against the right-hand axis
      */
     record Line(String label, double[] x, double[] y, Emphasis emphasis, int colour, boolean dashed, boolean right) {
+
+        /** A line through {@code points} (x → y) in x order. */
+        static Line through(String label, SortedMap<Double, Double> points, Emphasis emphasis, int colour,
+                boolean dashed) {
+            return new Line(label, points.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    points.values().stream().mapToDouble(Double::doubleValue).toArray(), emphasis, colour, dashed, false);
+        }
     }
 
     Line line(String label) {

@@ -1,6 +1,7 @@
 package org.transferlab.kernel.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 record RunHeader(String experiment, Map<String, String> facts) {
 
     RunHeader {
-        facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 
     static RunHeader of(JsonNode manifest, String fallbackName) {

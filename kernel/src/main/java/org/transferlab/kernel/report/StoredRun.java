@@ -41,12 +41,10 @@ record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<Re
         }
         List<String> notes = new ArrayList<>();
         List<ResultRow> rows = StoredResults.rows(results);
+        String directoryName = String.valueOf(directory.getFileName());
         RunHeader header = optional(directory, directory.resolve("manifest.json"), notes,
-                file -> RunHeader.of(JsonFiles.read(file), null))
-                .orElseGet(() -> RunHeader.of(null, String.valueOf(directory.getFileName())));
-        if (header.experiment() == null) {
-            header = new RunHeader(String.valueOf(directory.getFileName()), header.facts());
-        }
+                file -> RunHeader.of(JsonFiles.read(file), directoryName))
+                .orElseGet(() -> RunHeader.of(null, directoryName));
         List<RepeatSummary> summaries = optional(directory, directory.resolve("summary.json"), notes, StoredResults::summaries)
                 .orElseGet(() -> RepeatSummary.of(rows));
         Optional<List<VerdictRow>> verdicts = optional(directory, directory.resolve("verdicts.json"), notes, StoredResults::verdicts);
@@ -58,6 +56,10 @@ record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<Re
         for (Path attack : subdirectories(directory.resolve("adversarial"))) {
             Path png = attack.resolve("preview.png");
             if (!Files.isRegularFile(png)) {
+                continue;
+            }
+            if (!Files.isRegularFile(attack.resolve("meta.json"))) {
+                notes.add(directory.relativize(attack.resolve("meta.json")) + " is absent; its preview is left out");
                 continue;
             }
             optional(directory, attack.resolve("meta.json"), notes,

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.transferlab.kernel.results.RepeatSummary;
@@ -173,9 +175,8 @@ enum TransferSweep {
         }
 
         int xs() {
-            TreeMap<Double, Boolean> all = new TreeMap<>();
-            parent.keySet().forEach(x -> all.put(x, true));
-            others.keySet().forEach(x -> all.put(x, true));
+            Set<Double> all = new TreeSet<>(parent.keySet());
+            all.addAll(others.keySet());
             return all.size();
         }
 
@@ -183,8 +184,7 @@ enum TransferSweep {
             String name = label();
             List<LinePlot.Line> lines = new ArrayList<>();
             if (!parent.isEmpty()) {
-                lines.add(new LinePlot.Line(name + ": parent", AccuracyVersusBudget.keys(parent),
-                        AccuracyVersusBudget.values(parent), LinePlot.Emphasis.HIGHLIGHT, colour, false, false));
+                lines.add(LinePlot.Line.through(name + ": parent", parent, LinePlot.Emphasis.HIGHLIGHT, colour, false));
             }
             if (!others.isEmpty()) {
                 TreeMap<Double, Double> mean = new TreeMap<>();
@@ -193,8 +193,8 @@ enum TransferSweep {
                 int count = others.values().stream().mapToInt(List::size).max().orElse(0);
                 String label = parent.isEmpty() ? ": mean of " + count + " sources"
                         : ": mean of " + count + " other source" + (count == 1 ? "" : "s");
-                lines.add(new LinePlot.Line(name + label, AccuracyVersusBudget.keys(mean), AccuracyVersusBudget.values(mean),
-                        parent.isEmpty() ? LinePlot.Emphasis.NORMAL : LinePlot.Emphasis.MUTED, colour, true, false));
+                lines.add(LinePlot.Line.through(name + label, mean,
+                        parent.isEmpty() ? LinePlot.Emphasis.NORMAL : LinePlot.Emphasis.MUTED, colour, true));
             }
             return lines;
         }
