@@ -53,28 +53,7 @@ class ReportIT {
 
     @BeforeAll
     static void runStudy() throws Exception {
-        Files.writeString(study.resolve("experiments.yaml"), """
-                experiment: reported
-                seed: 3
-                output: out
-                datasets:
-                  outline:  { plugin: synthetic, style: outline,  train: 600, test: 100, seed: 1 }
-                  inverted: { plugin: synthetic, style: inverted, train: 600, test: 100, seed: 2 }
-                  digits:   { plugin: synthetic, style: stroke,   train: 600, test: 200, seed: 3 }
-                models:
-                  alexnet: { plugin: alexnet }
-                recipes:
-                  quick: { epochs: 1, batch_size: 50, optimizer: adam, learning_rate: 0.001 }
-                pretrain:
-                  - { models: [alexnet], datasets: [outline, inverted], recipe: quick }
-                finetune:
-                  - { from: { models: [alexnet], datasets: [outline] }, dataset: digits, subset: [150, 300], freeze: { first: 8 }, recipe: quick }
-                attack:
-                  data: { dataset: digits, split: test, samples: 100 }
-                  methods:
-                    - { plugin: fgsm, eps: [0.1, 0.3] }
-                metrics: [accuracy, transfer-rate, mcnemar]
-                """);
+        Files.writeString(study.resolve("experiments.yaml"), SyntheticStudy.yaml("reported", 3, "[150, 300]", 100));
         outcome = Launcher.run(Launcher.built(), study, "run");
         run = study.resolve("out/reported").toAbsolutePath();
     }

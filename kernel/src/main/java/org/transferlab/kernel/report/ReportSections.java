@@ -3,6 +3,7 @@ package org.transferlab.kernel.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /** The report's content in order: header, results, verdicts, then one section per figure kind, then notes. */
@@ -82,26 +83,24 @@ final class ReportSections {
 
     private void accuracyVersusBudget() {
         blocks.add(new ReportBlock.Heading(2, "Accuracy versus ε"));
-        PlotSet set = AccuracyVersusBudget.of(run.summaries());
-        for (LinePlot plot : set.plots()) {
-            figure(plot.name(), LineChartRenderer.render(plot), "Adversarial accuracy of " + plot.title()
-                    + " against the budget ε, one line per source: the parent's thick and red, the other sources' pale; "
-                    + "dashed: the target's clean accuracy.");
-        }
-        set.skipped().forEach(sentence -> blocks.add(new ReportBlock.Paragraph(sentence)));
+        plots(AccuracyVersusBudget.of(run.summaries()), plot -> "Adversarial accuracy of " + plot.title()
+                + " against the budget ε, one line per source: the parent's thick and red, the other sources' pale; "
+                + "dashed: the target's clean accuracy.");
     }
 
     private void sweeps() {
         for (TransferSweep sweep : TransferSweep.values()) {
             blocks.add(new ReportBlock.Heading(2, "Transfer versus " + sweep.property()));
-            PlotSet set = sweep.of(run.summaries());
-            for (LinePlot plot : set.plots()) {
-                figure(plot.name(), LineChartRenderer.render(plot), "Transfer rate against the " + sweep.property()
-                        + " of fine-tuning, one colour per family of targets that differ only in it: solid and thick, "
-                        + "the parent's examples; dashed and pale, the mean over the other sources.");
-            }
-            set.skipped().forEach(sentence -> blocks.add(new ReportBlock.Paragraph(sentence)));
+            plots(sweep.of(run.summaries()), plot -> "Transfer rate against the " + sweep.property()
+                    + " of fine-tuning, one colour per family of targets that differ only in it: solid and thick, "
+                    + "the parent's examples; dashed and pale, the mean over the other sources.");
         }
+    }
+
+    /** Each chart of the set with its caption, then why any were left out. */
+    private void plots(PlotSet set, Function<LinePlot, String> caption) {
+        set.plots().forEach(plot -> figure(plot.name(), LineChartRenderer.render(plot), caption.apply(plot)));
+        set.skipped().forEach(sentence -> blocks.add(new ReportBlock.Paragraph(sentence)));
     }
 
     private void trainingCurves() {
