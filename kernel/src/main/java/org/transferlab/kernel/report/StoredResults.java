@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.transferlab.api.metric.MetricValue;
 import org.transferlab.kernel.results.RepeatSummary;
 import org.transferlab.kernel.results.ResultRow;
@@ -23,17 +24,9 @@ final class StoredResults {
         int index = 0;
         for (JsonNode row : JsonFiles.array(JsonFiles.read(file), file)) {
             String what = "row " + ++index;
-            List<MetricValue> metrics = new ArrayList<>();
-            JsonNode metricsNode = row.get("metrics");
-            if (metricsNode != null && metricsNode.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = metricsNode.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> metric = it.next();
-                    JsonNode value = metric.getValue();
-                    metrics.add(new MetricValue(metric.getKey(), JsonFiles.number(value, "value"),
-                            JsonFiles.number(value, "lower"), JsonFiles.number(value, "upper"),
-                            value.path("successes").asLong(0), value.path("trials").asLong(0)));
-                }
-            }
+            List<MetricValue> metrics = List.copyOf(metrics(row, (name, value) -> new MetricValue(name,
+                    JsonFiles.number(value, "value"), JsonFiles.number(value, "lower"), JsonFiles.number(value, "upper"),
+                    value.path("successes").asLong(0), value.path("trials").asLong(0))).values());
             rows.add(new ResultRow(JsonFiles.text(row, "target", file, what), JsonFiles.text(row, "source", file, what),
                     row.path("parent").asBoolean(false), JsonFiles.text(row, "attack", file, what),
                     row.path("repeat").asInt(1), row.path("images").asInt(0), setting(row.get("setting")), metrics,
@@ -47,15 +40,8 @@ final class StoredResults {
         int index = 0;
         for (JsonNode summary : JsonFiles.array(JsonFiles.read(file), file)) {
             String what = "entry " + ++index;
-            Map<String, RepeatSummary.Moments> metrics = new LinkedHashMap<>();
-            JsonNode metricsNode = summary.get("metrics");
-            if (metricsNode != null && metricsNode.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = metricsNode.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> metric = it.next();
-                    metrics.put(metric.getKey(), new RepeatSummary.Moments(metric.getValue().path("n").asInt(0),
-                            JsonFiles.number(metric.getValue(), "mean"), JsonFiles.number(metric.getValue(), "std")));
-                }
-            }
+            Map<String, RepeatSummary.Moments> metrics = metrics(summary, (name, value) -> new RepeatSummary.Moments(
+                    value.path("n").asInt(0), JsonFiles.number(value, "mean"), JsonFiles.number(value, "std")));
             summaries.add(new RepeatSummary(JsonFiles.text(summary, "target", file, what),
                     JsonFiles.text(summary, "source", file, what), summary.path("parent").asBoolean(false),
                     JsonFiles.text(summary, "attack", file, what), setting(summary.get("setting")),
@@ -83,6 +69,19 @@ final class StoredResults {
                     JsonFiles.textOrNull(verdict, "decidedBy"), JsonFiles.number(verdict, "alpha"), entries));
         }
         return verdicts;
+    }
+
+    /** An entry's {@code metrics} object, name → value, in the file's order. */
+    private static <T> Map<String, T> metrics(JsonNode entry, BiFunction<String, JsonNode, T> read) {
+        Map<String, T> metrics = new LinkedHashMap<>();
+        JsonNode object = entry.get("metrics");
+        if (object != null && object.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> metric = it.next();
+                metrics.put(metric.getKey(), read.apply(metric.getKey(), metric.getValue()));
+            }
+        }
+        return metrics;
     }
 
     private static ResultRow.Setting setting(JsonNode node) {
