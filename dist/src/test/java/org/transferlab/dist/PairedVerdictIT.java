@@ -26,28 +26,7 @@ class PairedVerdictIT {
 
     @Test
     void theVerdictTableFollowsFromTheReportedDiscordantPairs() throws Exception {
-        Files.writeString(study.resolve("experiments.yaml"), """
-                experiment: paired
-                seed: 11
-                output: out
-                datasets:
-                  outline:  { plugin: synthetic, style: outline,  train: 600, test: 100, seed: 1 }
-                  inverted: { plugin: synthetic, style: inverted, train: 600, test: 100, seed: 2 }
-                  digits:   { plugin: synthetic, style: stroke,   train: 600, test: 300, seed: 3 }
-                models:
-                  alexnet: { plugin: alexnet }
-                recipes:
-                  quick: { epochs: 1, batch_size: 50, optimizer: adam, learning_rate: 0.001 }
-                pretrain:
-                  - { models: [alexnet], datasets: [outline, inverted], recipe: quick }
-                finetune:
-                  - { from: { models: [alexnet], datasets: [outline] }, dataset: digits, subset: [300], freeze: { first: 8 }, recipe: quick }
-                attack:
-                  data: { dataset: digits, split: test, samples: 200 }
-                  methods:
-                    - { plugin: fgsm, eps: [0.1, 0.3] }
-                metrics: [accuracy, transfer-rate, mcnemar]
-                """);
+        Files.writeString(study.resolve("experiments.yaml"), SyntheticStudy.yaml("paired", 11, "[300]", 200));
         Outcome outcome = Launcher.run(Launcher.built(), study, "run");
         assertEquals(0, outcome.exitCode(), outcome.output());
         assertTrue(outcome.output().contains("compare/alexnet@outline>digits-n300-first8/fgsm-eps0.1: done"), outcome.output());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,10 @@ import org.transferlab.kernel.exec.RunOptions;
 import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.plugin.LoadedPlugin;
 
-/** {@code manifest.json}: what produced a run directory — the file and its hash, seeds, plugins, TensorFlow and device. */
+/**
+ * {@code manifest.json}: what produced a run directory and when — the file and its hash, seeds, plugins, TensorFlow and
+ * device.
+ */
 final class Manifest {
 
     /** The configuration as bound: options typed, list values expanded into variants; keys in a stable order. */
@@ -38,6 +43,7 @@ final class Manifest {
         byte[] file = Files.readAllBytes(experimentFile(loaded));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("experiment", loaded.experiment().config().experiment());
+        manifest.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         manifest.put("file", experimentFile(loaded).toAbsolutePath().normalize().toString());
         manifest.put("fileSha256", sha256(file));
         byte[] resolved = RESOLVED.writeValueAsBytes(loaded.experiment().config());

@@ -1,6 +1,7 @@
 package org.transferlab.kernel.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -14,6 +15,7 @@ import org.transferlab.kernel.exec.Runner;
 import org.transferlab.kernel.plan.Planner;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
+import org.transferlab.kernel.report.Report;
 import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.ResultTable;
 import org.transferlab.kernel.results.Results;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Plans the experiment, runs every task that is not cached, and writes results.csv, results.json "
-                + "and the result table.")
+        description = "Plans the experiment, runs every task that is not cached, and writes results.csv, results.json, "
+                + "the result table, and report.md and report.html with their figures.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -87,7 +89,23 @@ final class RunCommand implements Callable<Integer> {
                 out.println();
             }
             out.println("results: " + runDirectory.resolve("results.csv"));
+            return report(runDirectory, out);
         }
+        return ExitCodes.OK;
+    }
+
+    /** The results are written by now: a report that fails says so, and {@code report RUN_DIR} can retry it. */
+    private static int report(Path runDirectory, PrintStream out) {
+        Report.Written written;
+        try {
+            written = Report.write(runDirectory);
+        } catch (RuntimeException e) {
+            System.err.println("error: the report could not be built: " + e.getMessage());
+            System.err.println("the results are written; rebuild the report with: transferlab report " + runDirectory);
+            return ExitCodes.RUN_FAILURE;
+        }
+        PrintWriter writer = new PrintWriter(out, true);
+        ReportCommand.print(written, writer);
         return ExitCodes.OK;
     }
 
