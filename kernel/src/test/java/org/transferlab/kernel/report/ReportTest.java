@@ -165,7 +165,7 @@ class ReportTest {
 
         try (Stream<Path> files = Files.walk(run)) {
             assertEquals(List.of(), files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".tmp")).toList());
+                    .filter(name -> name.contains(".tmp")).toList());
         }
     }
 
