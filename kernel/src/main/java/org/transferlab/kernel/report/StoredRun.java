@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.transferlab.kernel.results.RepeatSummary;
 import org.transferlab.kernel.results.ResultRow;
@@ -48,9 +50,17 @@ record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<Re
         List<RepeatSummary> summaries = optional(directory, directory.resolve("summary.json"), notes, StoredResults::summaries)
                 .orElseGet(() -> RepeatSummary.of(rows));
         Optional<List<VerdictRow>> verdicts = optional(directory, directory.resolve("verdicts.json"), notes, StoredResults::verdicts);
+        // A run directory can hold artefacts of tasks an edited file no longer plans; only this run's models and
+        // attacks, those the results name, are shown.
+        Set<String> models = new HashSet<>();
+        for (ResultRow row : rows) {
+            models.add(row.target());
+            models.add(row.source());
+        }
         List<TrainingCurve> curves = new ArrayList<>();
         for (Path model : subdirectories(directory.resolve("models"))) {
-            optional(directory, model.resolve("model.json"), notes, TrainingCurve::read).ifPresent(curves::add);
+            optional(directory, model.resolve("model.json"), notes, TrainingCurve::read)
+                    .filter(curve -> models.contains(curve.modelId())).ifPresent(curves::add);
         }
         List<AdversarialPreview> previews = new ArrayList<>();
         for (Path attack : subdirectories(directory.resolve("adversarial"))) {
@@ -63,9 +73,16 @@ record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<Re
                 continue;
             }
             optional(directory, attack.resolve("meta.json"), notes,
-                    meta -> AdversarialPreview.read(directory, attack, readBytes(png))).ifPresent(previews::add);
+                    meta -> AdversarialPreview.read(directory, attack, readBytes(png)))
+                    .filter(preview -> rows.stream().anyMatch(row -> attacked(row, preview))).ifPresent(previews::add);
         }
         return new StoredRun(directory, header, rows, summaries, verdicts, curves, previews, notes);
+    }
+
+    /** Whether {@code preview} shows the examples a result row evaluated: same source, same attack setting. */
+    private static boolean attacked(ResultRow row, AdversarialPreview preview) {
+        return row.source().equals(preview.source()) && (preview.id().endsWith("/" + row.attack())
+                || preview.id().endsWith("/" + row.attack() + "-r" + row.repeat()));
     }
 
     /** Whether the study ran more than one repeat (independent seeds of the whole chain). */

@@ -147,4 +147,18 @@ class StoredRunTest {
         assertEquals(List.of(RunFixture.PARENT),
                 StoredRun.read(run).trainingCurves().stream().map(TrainingCurve::modelId).toList());
     }
+
+    @Test
+    void modelsAndAttacksTheResultsDoNotNameAreLeftOverArtefactsAndNotShown() throws Exception {
+        RunFixture.complete(run)
+                .writeModel("alexnet@dotted", "pretrain/alexnet@dotted", "[]")
+                .writePreview("alexnet@outline__fgsm-eps0.4", "attack/alexnet@outline/fgsm-eps0.4", RunFixture.PARENT, 0.4)
+                .writePreview("alexnet@dotted__fgsm-eps0.1", "attack/alexnet@dotted/fgsm-eps0.1", "pretrain/alexnet@dotted",
+                        0.1);
+
+        StoredRun stored = StoredRun.read(run);
+        assertEquals(List.of(RunFixture.PARENT), stored.trainingCurves().stream().map(TrainingCurve::modelId).toList());
+        assertEquals(List.of("attack/alexnet@outline/fgsm-eps0.1"),
+                stored.previews().stream().map(AdversarialPreview::id).toList());
+    }
 }
