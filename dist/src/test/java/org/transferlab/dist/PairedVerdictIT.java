@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,16 +26,15 @@ class PairedVerdictIT {
 
     @Test
     void theVerdictTableFollowsFromTheReportedDiscordantPairs() throws Exception {
-        Files.writeString(study.resolve("experiments.yaml"),
-                TwoSourceStudy.yaml("paired", "{ plugin: fgsm, eps: [0.1, 0.3] }"));
+        Files.writeString(study.resolve("experiments.yaml"), SyntheticStudy.yaml("paired", 11, "[300]", 200));
         Outcome outcome = Launcher.run(Launcher.built(), study, "run");
         assertEquals(0, outcome.exitCode(), outcome.output());
         assertTrue(outcome.output().contains("compare/alexnet@outline>digits-n300-first8/fgsm-eps0.1: done"), outcome.output());
         assertTrue(outcome.output().contains("exact McNemar test, Holm-corrected"), outcome.output());
 
         Path run = study.resolve("out/paired");
-        List<Map<String, String>> results = csv(run.resolve("results.csv"));
-        List<Map<String, String>> verdicts = csv(run.resolve("verdicts.csv"));
+        List<Map<String, String>> results = Csv.read(run.resolve("results.csv"));
+        List<Map<String, String>> verdicts = Csv.read(run.resolve("verdicts.csv"));
         assertEquals(4, results.size());
         assertEquals(2, verdicts.size(), "one comparison (inverted against the parent outline) per attack setting");
         for (Map<String, String> verdict : verdicts) {
@@ -77,18 +75,5 @@ class PairedVerdictIT {
         }
         BigDecimal p = new BigDecimal(tail.shiftLeft(1)).divide(new BigDecimal(BigInteger.ONE.shiftLeft(n)), MathContext.DECIMAL128);
         return Math.min(1, p.doubleValue());
-    }
-
-    private static List<Map<String, String>> csv(Path file) throws Exception {
-        List<String> lines = Files.readAllLines(file);
-        String[] header = lines.get(0).split(",", -1);
-        return lines.stream().skip(1).map(line -> {
-            String[] cells = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], cells[i]);
-            }
-            return row;
-        }).toList();
     }
 }

@@ -24,7 +24,7 @@ import org.transferlab.dist.Launcher.Running;
  */
 class ResumeIT {
 
-    private static final String STUDY = TwoSourceStudy.yaml("resume", "{ plugin: fgsm, eps: [0.1] }",
+    private static final String STUDY = SyntheticStudy.yaml("resume", 11, "[300]", 200, "{ plugin: fgsm, eps: [0.1] }",
             "{ plugin: pgd, eps: [0.1], steps: 5, step_size: 0.03 }");
     private static final String PRETRAIN_INVERTED = "pretrain/alexnet@inverted";
     private static final String FINETUNE = "finetune/alexnet@outline>digits-n300-first8";

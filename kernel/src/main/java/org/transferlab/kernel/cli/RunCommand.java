@@ -1,6 +1,7 @@
 package org.transferlab.kernel.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
 import org.transferlab.kernel.exec.Runner;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
+import org.transferlab.kernel.report.Report;
 import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.ResultTable;
 import org.transferlab.kernel.results.Results;
@@ -20,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Plans the experiment, runs every task that is not cached, and writes results.csv, results.json "
-                + "and the result table. Ctrl-C stops after the current batch; run the same command again to resume.",
-                "Results are written whenever every task of the plan has run, also after --only."})
+        description = {"Plans the experiment, runs every task that is not cached, and writes results.csv, results.json, "
+                + "the result table, and report.md and report.html with their figures. Ctrl-C stops after the current "
+                + "batch; run the same command again to resume.",
+                "Results and the report are written whenever every task of the plan has run, also after --only."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -82,6 +85,21 @@ final class RunCommand implements Callable<Integer> {
             out.println();
         }
         out.println("results: " + runDirectory.resolve("results.csv"));
+        return report(runDirectory, out);
+    }
+
+    /** The results are written by now: a report that fails says so, and {@code report RUN_DIR} can retry it. */
+    private static int report(Path runDirectory, PrintStream out) {
+        Report.Written written;
+        try {
+            written = Report.write(runDirectory);
+        } catch (RuntimeException e) {
+            System.err.println("error: the report could not be built: " + e.getMessage());
+            System.err.println("the results are written; rebuild the report with: transferlab report " + runDirectory);
+            return ExitCodes.RUN_FAILURE;
+        }
+        PrintWriter writer = new PrintWriter(out, true);
+        ReportCommand.print(written, writer);
         return ExitCodes.OK;
     }
 

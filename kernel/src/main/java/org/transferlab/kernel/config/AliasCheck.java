@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks that every dataset, model and recipe alias used in {@code pretrain}, {@code finetune} and {@code attack} is
+ * Checks that every dataset, model and recipe alias used in {@code pretrain}, {@code finetune}, {@code baselines} and
+ * {@code attack} is
  * declared, and that fine-tuning starts only from models that some {@code pretrain} block trains.
  */
 final class AliasCheck {
@@ -38,6 +39,15 @@ final class AliasCheck {
         for (int i = 0; i < config.finetuneOrEmpty().size(); i++) {
             if (config.finetuneOrEmpty().get(i) != null) {
                 checkFinetune(config.finetuneOrEmpty().get(i), finetunePath.index(i));
+            }
+        }
+        YamlPath baselinesPath = YamlPath.ROOT.key("baselines");
+        for (int i = 0; i < config.baselinesOrEmpty().size(); i++) {
+            BaselineBlock block = config.baselinesOrEmpty().get(i);
+            if (block != null) {
+                checkAliases(block.models(), baselinesPath.index(i).key("models"), Kind.MODEL);
+                checkAlias(block.dataset(), baselinesPath.index(i).key("dataset"), Kind.DATASET);
+                checkAlias(block.recipe(), baselinesPath.index(i).key("recipe"), Kind.RECIPE);
             }
         }
         if (config.attack() != null && config.attack().data() != null) {

@@ -50,8 +50,27 @@ final class CapacityCheck {
                 checkFinetune(block, YamlPath.ROOT.key("finetune").index(i));
             }
         }
+        for (int i = 0; i < config.baselinesOrEmpty().size(); i++) {
+            BaselineBlock block = config.baselinesOrEmpty().get(i);
+            if (block != null && block.dataset() != null) {
+                checkBaseline(block, YamlPath.ROOT.key("baselines").index(i));
+            }
+        }
         if (config.attack() != null && config.attack().data() != null) {
             checkAttack(config.attack());
+        }
+    }
+
+    private void checkBaseline(BaselineBlock block, YamlPath path) {
+        if (block.subset() != null) {
+            for (int k = 0; k < block.subset().size(); k++) {
+                checkSubset(block.subset().get(k), block.dataset(), path.key("subset").index(k));
+            }
+        }
+        Optional<DatasetInfo> info = dataset(block.dataset());
+        if (info.isPresent() && block.models() != null) {
+            block.models().stream().filter(Objects::nonNull)
+                    .forEach(model -> facts.parameterNames(model, info.get().numClasses()));
         }
     }
 

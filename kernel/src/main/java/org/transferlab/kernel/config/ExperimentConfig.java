@@ -24,6 +24,7 @@ public record ExperimentConfig(
         @NotEmpty Map<@Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String, @Valid Recipe> recipes,
         @NotEmpty List<@Valid PretrainBlock> pretrain,
         List<@Valid FinetuneBlock> finetune,
+        List<@Valid BaselineBlock> baselines,
         @NotNull @Valid AttackBlock attack,
         @NotEmpty @PluginSlot(PluginKind.METRIC) List<String> metrics) {
 
@@ -45,5 +46,9 @@ public record ExperimentConfig(
 
     public List<FinetuneBlock> finetuneOrEmpty() {
         return finetune == null ? List.of() : finetune;
+    }
+
+    public List<BaselineBlock> baselinesOrEmpty() {
+        return baselines == null ? List.of() : baselines;
     }
 }

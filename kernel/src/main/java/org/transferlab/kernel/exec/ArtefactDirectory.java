@@ -70,7 +70,10 @@ public final class ArtefactDirectory {
         }
     }
 
-    /** Whether a file name is that of a working directory, or of a replaced directory on its way out. */
+    /**
+     * Whether a file name is that of a working directory, a replaced directory on its way out, or a file that
+     * {@link AtomicFiles} had not yet renamed into place.
+     */
     static boolean isWorkingName(String name) {
         return name.startsWith(".") && (name.contains(WORKING) || name.contains(STALE));
     }

@@ -10,6 +10,7 @@ import org.transferlab.api.PluginKind;
 import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.AttackProvider;
 import org.transferlab.api.attack.Budget;
+import org.transferlab.api.attack.TargetMode;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.kernel.config.AttackBlock.AttackLabels;
 import org.transferlab.kernel.data.StratifiedSubset;
@@ -20,7 +21,8 @@ import org.transferlab.kernel.plan.TrainTask;
 
 /**
  * Crafts adversarial examples on one source model, batch by batch, checks every batch against the attack's budget, and
- * stores them as float32 {@code .npy} with the clean indices, labels, the source's predictions and a preview grid.
+ * stores them as float32 {@code .npy} with the clean indices, labels, the source's predictions and a preview grid. A
+ * targeted attack gets its targets from {@link AttackTargets}, and they are stored too.
  */
 final class AttackExecutor {
 
@@ -54,6 +56,8 @@ final class AttackExecutor {
         AttackProvider provider = (AttackProvider) context.plugins().find(PluginKind.ATTACK, task.setting().plugin()).orElseThrow();
         Attack attack = provider.create(task.setting().options());
         Budget budget = attack.budget();
+        TargetMode targetMode = attack.targetMode();
+        boolean targeted = targetMode != TargetMode.UNTARGETED;
 
         ImageSet all = context.datasets().split(task.datasetAlias(), task.split());
         int[] indices = attackedIndices(context, task.datasetAlias(), task.split(), task.samples());
@@ -64,7 +68,9 @@ final class AttackExecutor {
         int[] attackLabels = new int[n];
         int[] sourceClean = new int[n];
         int[] sourceAdversarial = new int[n];
+        int[] attackTargets = targeted ? new int[n] : null;
         SplittableRandom random = new SplittableRandom(task.seed());
+        SplittableRandom targetRandom = AttackTargets.stream(task.seed());
 
         long started = System.nanoTime();
         Network network = models.get(source);
@@ -77,7 +83,14 @@ final class AttackExecutor {
             int[] labels = task.labels() == AttackLabels.GROUND_TRUTH
                     ? Arrays.copyOfRange(images.labels(), from, to) : predicted;
             System.arraycopy(labels, 0, attackLabels, from, to - from);
-            float[] crafted = attack.perturb(network, batch, labels, random.split());
+            float[] crafted;
+            if (targeted) {
+                int[] targets = AttackTargets.choose(targetMode, network, batch, labels, targetRandom);
+                System.arraycopy(targets, 0, attackTargets, from, to - from);
+                crafted = attack.perturbToward(network, batch, targets, random.split());
+            } else {
+                crafted = attack.perturb(network, batch, labels, random.split());
+            }
             BudgetCheck.verify(task.setting().label(), budget, batch, crafted, from);
             System.arraycopy(crafted, 0, adversarial, from * ImageSet.PIXELS, crafted.length);
             System.arraycopy(network.predict(crafted, to - from), 0, sourceAdversarial, from, to - from);
@@ -88,13 +101,18 @@ final class AttackExecutor {
         ArtefactDirectory.writeAtomically(working.resolve(INDICES), Npy.encode(indices, n));
         ArtefactDirectory.writeAtomically(working.resolve(LABELS), Npy.encode(images.labels(), n));
         ArtefactDirectory.writeAtomically(working.resolve(ATTACK_LABELS), Npy.encode(attackLabels, n));
+        if (targeted) {
+            ArtefactDirectory.writeAtomically(working.resolve(ATTACK_TARGETS), Npy.encode(attackTargets, n));
+        }
         ArtefactDirectory.writeAtomically(working.resolve(SOURCE_CLEAN), Npy.encode(sourceClean, n));
         ArtefactDirectory.writeAtomically(working.resolve(SOURCE_ADVERSARIAL), Npy.encode(sourceAdversarial, n));
         PreviewGrid.write(working.resolve("preview.png"), clean, adversarial, Math.min(n, 8));
 
         int fooled = 0;
+        int hit = 0;
         for (int i = 0; i < n; i++) {
             fooled += sourceAdversarial[i] != attackLabels[i] ? 1 : 0;
+            hit += targeted && sourceAdversarial[i] == attackTargets[i] ? 1 : 0;
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("id", task.id());
@@ -104,14 +122,29 @@ final class AttackExecutor {
         meta.put("budget", budget);
         meta.put("dataset", task.datasetAlias());
         meta.put("split", task.split());
-        meta.put("labels", task.labels().name().toLowerCase().replace('_', '-'));
+        meta.put("labels", spelling(task.labels()));
+        if (targeted) {
+            meta.put("target", spelling(targetMode));
+        }
         meta.put("seed", task.seed());
         meta.put("images", n);
         meta.put("sourceFoolingRate", (double) fooled / n);
+        if (targeted) {
+            meta.put("sourceTargetHitRate", (double) hit / n);
+        }
         meta.put("seconds", seconds);
         meta.put("imagesPerSecond", n / seconds);
         ArtefactDirectory.writeJson(working.resolve("meta.json"), meta);
-        return Map.of("images", n, "sourceFoolingRate", (double) fooled / n, "imagesPerSecond", n / seconds);
+        if (!targeted) {
+            return Map.of("images", n, "sourceFoolingRate", (double) fooled / n, "imagesPerSecond", n / seconds);
+        }
+        return Map.of("images", n, "sourceFoolingRate", (double) fooled / n, "sourceTargetHitRate", (double) hit / n,
+                "imagesPerSecond", n / seconds);
+    }
+
+    /** An enum constant as the experiment file writes it: {@code least-likely}. */
+    private static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase().replace('_', '-');
     }
 
 }

@@ -41,7 +41,7 @@ final class EvaluateExecutor {
         int n = images.count();
 
         Network network = models.get(target);
-        int[] targetClean = network.predict(clean, n);
+        int[] targetClean = models.predictShared(target, attack.datasetAlias() + "/" + attack.split(), indices, clean);
         int[] targetAdversarial = network.predict(adversarial, n);
 
         float[] linf = new float[n];

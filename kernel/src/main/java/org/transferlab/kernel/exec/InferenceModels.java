@@ -1,6 +1,7 @@
 package org.transferlab.kernel.exec;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.transferlab.kernel.engine.Network;
 import org.transferlab.kernel.engine.Weights;
 import org.transferlab.kernel.plan.TrainTask;
@@ -14,6 +15,9 @@ final class InferenceModels implements AutoCloseable {
     private final RunContext context;
     private String openId;
     private Network open;
+    private String predictedSplit;
+    private int[] predictedIndices;
+    private int[] predictions;
 
     InferenceModels(RunContext context) {
         this.context = context;
@@ -31,6 +35,23 @@ final class InferenceModels implements AutoCloseable {
         return open;
     }
 
+    /**
+     * The predictions of {@code task}'s model on a set of images that several tasks share (the clean attacked images,
+     * evaluated once per target rather than once per attack), remembered while that model stays open.
+     *
+     * @param split    the dataset alias and split the images come from
+     * @param indices  which images of that split, in order
+     */
+    int[] predictShared(TrainTask task, String split, int[] indices, float[] images) throws IOException {
+        Network network = get(task);
+        if (!split.equals(predictedSplit) || !Arrays.equals(indices, predictedIndices)) {
+            predictions = network.predict(images, indices.length);
+            predictedSplit = split;
+            predictedIndices = indices.clone();
+        }
+        return predictions.clone();
+    }
+
     @Override
     public void close() {
         if (open != null) {
@@ -38,5 +59,8 @@ final class InferenceModels implements AutoCloseable {
             open = null;
             openId = null;
         }
+        predictedSplit = null;
+        predictedIndices = null;
+        predictions = null;
     }
 }

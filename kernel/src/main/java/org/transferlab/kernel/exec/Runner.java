@@ -19,7 +19,6 @@ import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.engine.Cancellation;
 import org.transferlab.kernel.engine.CancelledException;
 import org.transferlab.kernel.engine.TrainingListener;
-import org.transferlab.kernel.io.AtomicFiles;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.CompareTask;
 import org.transferlab.kernel.plan.EvaluateTask;
@@ -181,6 +180,6 @@ public final class Runner {
     }
 
     private static boolean isLeftover(String name, String prefix) {
-        return name.startsWith(prefix) && (ArtefactDirectory.isWorkingName(name) || AtomicFiles.isTemporaryName(name));
+        return name.startsWith(prefix) && ArtefactDirectory.isWorkingName(name);
     }
 }

@@ -61,6 +61,7 @@ final class TrainExecutor {
         EpochRecord last = history.get(history.size() - 1);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", task.id());
+        model.put("kind", task.kind().label());
         model.put("model", task.modelAlias());
         model.put("dataset", task.datasetAlias());
         model.put("classes", context.datasets().numClasses(task.datasetAlias()));

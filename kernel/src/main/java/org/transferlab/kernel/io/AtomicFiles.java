@@ -12,11 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /** Writes a file under a temporary name in its directory and renames it, so readers never see a half-written file. */
 public final class AtomicFiles {
-
-    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     /** What writes the file's content. */
     @FunctionalInterface
@@ -24,12 +23,9 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Whether a file name is that of a temporary file that {@link #write} would have renamed had it not been killed. */
-    public static boolean isTemporaryName(String name) {
-        return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX);
+    private AtomicFiles() {
     }
 
     public static void write(Path file, ContentWriter content) throws IOException {
@@ -38,9 +34,11 @@ public final class AtomicFiles {
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), TEMPORARY_SUFFIX);
+        // Not createTempFile: its files are private to the owner (0600), and an artefact should get the umask's
+        // permissions like any other file. The name matches what a resumed run cleans up after a crash.
+        Path temporary = directory.resolve("." + absolute.getFileName() + ".tmp-" + Long.toHexString(RANDOM.nextLong()));
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();

@@ -37,6 +37,9 @@ public record AttackSetting(String plugin, Record options, String label) {
         if (value instanceof Double || value instanceof Float) {
             return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
         }
+        if (value instanceof Enum<?> constant) {
+            return constant.name().toLowerCase().replace('_', '-');
+        }
         return value.toString().toLowerCase();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.kernel.config.AttackBlock;
+import org.transferlab.kernel.config.BaselineBlock;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.FinetuneBlock;
 import org.transferlab.kernel.config.Freeze;
@@ -45,11 +46,15 @@ public final class Planner {
         for (int repeat = 1; repeat <= config.repeatsOrDefault(); repeat++) {
             List<TrainTask> pretrained = pretrainTasks(repeat);
             List<TrainTask> finetuned = finetuneTasks(pretrained, repeat);
+            List<TrainTask> baselines = baselineTasks(repeat);
             List<AttackTask> attacks = attackTasks(pretrained, repeat);
             tasks.addAll(pretrained);
             tasks.addAll(finetuned);
+            tasks.addAll(baselines);
             tasks.addAll(attacks);
-            List<EvaluateTask> evaluations = evaluateTasks(finetuned, attacks, repeat);
+            List<TrainTask> targets = new ArrayList<>(finetuned);
+            targets.addAll(baselines);
+            List<EvaluateTask> evaluations = evaluateTasks(targets, attacks, repeat);
             tasks.addAll(evaluations);
             tasks.addAll(compareTasks(finetuned, attacks, evaluations, repeat));
         }
@@ -116,6 +121,31 @@ public final class Planner {
                     tasks.putIfAbsent(id, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
                             block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
                             CacheKey.of(key)));
+                }
+            }
+        }
+        return List.copyOf(tasks.values());
+    }
+
+    private List<TrainTask> baselineTasks(int repeat) {
+        Map<String, TrainTask> tasks = new LinkedHashMap<>();
+        for (BaselineBlock block : config.baselinesOrEmpty()) {
+            List<Integer> subsets = block.subset() == null ? Collections.singletonList(null) : block.subset();
+            for (String model : block.models()) {
+                for (Integer subset : subsets) {
+                    String id = TaskKind.BASELINE.label() + "/" + model + "@" + block.dataset()
+                            + "-n" + (subset == null ? "all" : subset) + repeatSuffix(repeat);
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put("kind", "baseline");
+                    key.put("model", pluginIdentity(PluginKind.MODEL, config.models().get(model)));
+                    key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(block.dataset())));
+                    key.put("recipe", config.recipes().get(block.recipe()));
+                    key.put("subset", subset);
+                    long seed = seed(id);
+                    key.put("seed", seed);
+                    putPrecision(key);
+                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
+                            Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, CacheKey.of(key)));
                 }
             }
         }

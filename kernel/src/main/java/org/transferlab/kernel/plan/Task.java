@@ -21,6 +21,7 @@ public sealed interface Task permits TrainTask, AttackTask, EvaluateTask, Compar
         String name = id().substring(id().indexOf('/') + 1).replace(">", "_to_").replace("/", "__");
         return switch (kind()) {
             case PRETRAIN, FINETUNE -> "models/" + name;
+            case BASELINE -> "models/baseline-" + name;
             case ATTACK -> "adversarial/" + name;
             case EVALUATE -> "evaluations/" + name;
             case COMPARE -> "comparisons/" + name;

@@ -148,7 +148,27 @@ public final class Results {
         List<RepeatSummary> summaries = RepeatSummary.of(rows);
         ArtefactDirectory.writeAtomically(runDirectory.resolve("summary.csv"),
                 RepeatSummary.csv(summaries).getBytes(StandardCharsets.UTF_8));
-        ArtefactDirectory.writeAtomically(runDirectory.resolve("summary.json"), JSON.writeValueAsBytes(summaries));
+        List<Map<String, Object>> summaryJson = new ArrayList<>();
+        for (RepeatSummary summary : summaries) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("target", summary.target());
+            object.put("source", summary.source());
+            object.put("parent", summary.parent());
+            object.put("attack", summary.attack());
+            object.put("setting", summary.setting());
+            object.put("repeats", summary.repeats());
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            summary.metrics().forEach((name, m) -> {
+                Map<String, Object> moments = new LinkedHashMap<>();
+                moments.put("n", m.n());
+                moments.put("mean", finite(m.mean()));
+                moments.put("std", finite(m.std()));
+                metrics.put(name, moments);
+            });
+            object.put("metrics", metrics);
+            summaryJson.add(object);
+        }
+        ArtefactDirectory.writeAtomically(runDirectory.resolve("summary.json"), JSON.writeValueAsBytes(summaryJson));
     }
 
     /** {@code verdicts.csv}, one line per comparison, and {@code verdicts.json}, one object per verdict. */

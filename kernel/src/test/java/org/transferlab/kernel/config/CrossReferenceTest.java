@@ -27,6 +27,18 @@ class CrossReferenceTest {
     }
 
     @Test
+    void checksTheAliasesAndSubsetsOfBaselines() {
+        String yaml = baseWith(FINETUNE, FINETUNE
+                + "\nbaselines:\n  - { models: [alexnte], dataset: mnist, subset: [100, 5000], recipe: trian }");
+
+        assertEquals(List.of(
+                "exp.yaml:15:16: baselines[0].models[0]: unknown model alias 'alexnte'; did you mean 'alexnet'?",
+                "exp.yaml:15:56: baselines[0].subset[1]: is 5000 but dataset 'mnist' (mnist) has 1000 training images",
+                "exp.yaml:15:71: baselines[0].recipe: unknown recipe alias 'trian'; did you mean 'train'?"),
+                errors(yaml));
+    }
+
+    @Test
     void listsTheDeclaredAliasesWhenNoneIsClose() {
         String finetune = FINETUNE.replace("dataset: mnist", "dataset: svhn").replace("recipe: train", "recipe: slow");
         String yaml = baseWith(FINETUNE, finetune)

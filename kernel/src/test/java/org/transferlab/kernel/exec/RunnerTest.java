@@ -109,7 +109,7 @@ class RunnerTest {
         Path working = Files.createDirectories(runDirectory.resolve("adversarial/.linear@a__study-attack.tmp-1234"));
         Files.writeString(working.resolve("adversarial.npy"), "half");
         Path stale = Files.createDirectories(runDirectory.resolve("models/.linear@a.stale-5678"));
-        Path halfWritten = Files.writeString(runDirectory.resolve(".results.csv3141592.tmp"), "target,sou");
+        Path halfWritten = Files.writeString(runDirectory.resolve(".results.csv.tmp-3c5f9a"), "target,sou");
 
         runner(TrainingListener.NONE, false).run(RunnerTest::pretraining);
 

@@ -81,6 +81,21 @@ class PlannerTest {
     }
 
     @Test
+    void baselinesAreTrainedFromScratchAndAttackedAsTargetsButNeverAttack() throws Exception {
+        String study = STUDY.replace("attack:\n", "baselines:\n  - { models: [alexnet], dataset: mnist, subset: [100, 500], recipe: r }\nattack:\n");
+        TaskGraph graph = plan(study);
+        List<TrainTask> baselines = graph.tasks(TrainTask.class).stream().filter(t -> t.kind() == TaskKind.BASELINE).toList();
+        assertEquals(List.of("baseline/alexnet@mnist-n100", "baseline/alexnet@mnist-n500"),
+                baselines.stream().map(Task::id).toList());
+        assertEquals(List.of(), baselines.get(0).dependencies());
+        assertEquals("models/baseline-alexnet@mnist-n100", baselines.get(0).directory());
+        assertEquals(List.of("baseline/alexnet@mnist-n100", "attack/alexnet@mnist/fgsm-eps0.1"),
+                graph.task("evaluate/alexnet@mnist-n100/alexnet@mnist/fgsm-eps0.1").orElseThrow().dependencies());
+        assertEquals(0, graph.tasks(AttackTask.class).stream().filter(a -> a.sourceId().startsWith("baseline/")).count());
+        assertNotEquals(graph.task("pretrain/alexnet@mnist").orElseThrow().cacheKey(), baselines.get(0).cacheKey());
+    }
+
+    @Test
     void fineTuningDependsOnItsParentAndEvaluationOnTargetAndAttack() throws Exception {
         TaskGraph graph = plan(STUDY);
         assertEquals(List.of("pretrain/alexnet@letters"),

@@ -24,6 +24,7 @@ public final class BimProvider implements AttackProvider<BimOptions> {
     @Override
     public Attack create(BimOptions options) {
         return new IterativeLinfAttack(IterativeLinfAttack.Settings.basic(
-                options.epsOrDefault(), options.stepSizeOrDefault(), options.stepsOrDefault(), false));
+                options.epsOrDefault(), options.stepSizeOrDefault(), options.stepsOrDefault(), false),
+                options.target());
     }
 }

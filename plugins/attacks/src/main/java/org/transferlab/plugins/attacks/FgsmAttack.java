@@ -1,16 +1,17 @@
 package org.transferlab.plugins.attacks;
 
 import java.util.SplittableRandom;
-import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.Budget;
 import org.transferlab.api.attack.SourceModel;
+import org.transferlab.api.attack.TargetMode;
 
 /** Fast gradient sign method (Goodfellow et al. 2015): one step of size ε along the sign of the loss gradient. */
-final class FgsmAttack implements Attack {
+final class FgsmAttack extends CrossEntropyAttack {
 
     private final float epsilon;
 
-    FgsmAttack(double epsilon) {
+    FgsmAttack(double epsilon, TargetMode target) {
+        super(target);
         this.epsilon = (float) epsilon;
     }
 

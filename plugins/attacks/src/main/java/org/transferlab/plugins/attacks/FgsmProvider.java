@@ -23,6 +23,6 @@ public final class FgsmProvider implements AttackProvider<FgsmOptions> {
 
     @Override
     public Attack create(FgsmOptions options) {
-        return new FgsmAttack(options.epsOrDefault());
+        return new FgsmAttack(options.epsOrDefault(), options.target());
     }
 }

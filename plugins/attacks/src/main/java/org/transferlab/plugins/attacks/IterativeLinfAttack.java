@@ -1,9 +1,9 @@
 package org.transferlab.plugins.attacks;
 
 import java.util.SplittableRandom;
-import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.Budget;
 import org.transferlab.api.attack.SourceModel;
+import org.transferlab.api.attack.TargetMode;
 import org.transferlab.api.data.ImageSet;
 
 /**
@@ -18,11 +18,14 @@ import org.transferlab.api.data.ImageSet;
  *   <li>x ← clip(x + α·sign(direction)) to the ε-ball around the clean image and to [0,1].</li>
  * </ol>
  *
+ * <p>Targeted, ∇ is the gradient of −CE(target) (see {@link CrossEntropyAttack}), so the steps, the momentum and the
+ * look-ahead all follow the direction that descends the target's cross-entropy.
+ *
  * <p>Momentum normalises by the mean absolute value, as the MI- and NI-FGSM reference implementations do, rather than
  * the ‖∇‖₁ of the papers' formulas: the two differ by the constant pixel count, which leaves every sign (so plain
  * MI-FGSM) unchanged, but only the mean gives NI-FGSM's look-ahead α·μ·g the size its authors used.
  */
-final class IterativeLinfAttack implements Attack {
+final class IterativeLinfAttack extends CrossEntropyAttack {
 
     /**
      * @param decay       momentum decay μ, or null for no momentum (plain signed gradient)
@@ -67,7 +70,8 @@ final class IterativeLinfAttack implements Attack {
     private final float epsilon;
     private final float stepSize;
 
-    IterativeLinfAttack(Settings settings) {
+    IterativeLinfAttack(Settings settings, TargetMode target) {
+        super(target);
         this.settings = settings;
         this.epsilon = (float) settings.epsilon();
         this.stepSize = (float) settings.stepSize();

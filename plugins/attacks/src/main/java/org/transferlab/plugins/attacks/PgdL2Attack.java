@@ -1,9 +1,9 @@
 package org.transferlab.plugins.attacks;
 
 import java.util.SplittableRandom;
-import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.Budget;
 import org.transferlab.api.attack.SourceModel;
+import org.transferlab.api.attack.TargetMode;
 import org.transferlab.api.data.ImageSet;
 
 /**
@@ -11,14 +11,15 @@ import org.transferlab.api.data.ImageSet;
  * length per image, then projects the perturbation onto the ε-ball and clips to [0,1]. The random start is uniform in
  * the L2 ball (a Gaussian direction with radius ε·u^(1/n)), clipped to [0,1].
  */
-final class PgdL2Attack implements Attack {
+final class PgdL2Attack extends CrossEntropyAttack {
 
     private final double epsilon;
     private final double stepSize;
     private final int steps;
     private final boolean randomStart;
 
-    PgdL2Attack(double epsilon, double stepSize, int steps, boolean randomStart) {
+    PgdL2Attack(double epsilon, double stepSize, int steps, boolean randomStart, TargetMode target) {
+        super(target);
         if (!(epsilon >= 0) || !(stepSize >= 0) || steps < 1) {
             throw new IllegalArgumentException(
                     "need eps >= 0, step size >= 0 and steps >= 1, got " + epsilon + ", " + stepSize + ", " + steps);

@@ -24,6 +24,6 @@ public final class PgdL2Provider implements AttackProvider<PgdL2Options> {
     @Override
     public Attack create(PgdL2Options options) {
         return new PgdL2Attack(options.epsOrDefault(), options.stepSizeOrDefault(), options.stepsOrDefault(),
-                options.randomStartOrDefault());
+                options.randomStartOrDefault(), options.target());
     }
 }

@@ -24,6 +24,7 @@ public final class PgdProvider implements AttackProvider<PgdOptions> {
     @Override
     public Attack create(PgdOptions options) {
         return new IterativeLinfAttack(IterativeLinfAttack.Settings.basic(options.epsOrDefault(),
-                options.stepSizeOrDefault(), options.stepsOrDefault(), options.randomStartOrDefault()));
+                options.stepSizeOrDefault(), options.stepsOrDefault(), options.randomStartOrDefault()),
+                options.target());
     }
 }

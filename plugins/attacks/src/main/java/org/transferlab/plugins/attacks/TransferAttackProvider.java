@@ -33,6 +33,6 @@ abstract class TransferAttackProvider implements AttackProvider<TransferOptions>
 
     @Override
     public final Attack create(TransferOptions options) {
-        return new IterativeLinfAttack(options.settings(defaults));
+        return new IterativeLinfAttack(options.settings(defaults), options.target());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.transferlab.api.attack.TargetMode;
 
 /**
  * Options shared by {@code mi-fgsm}, {@code ni-fgsm}, {@code di-fgsm} and {@code ti-fgsm}: each is the same iterative
@@ -24,6 +25,10 @@ import jakarta.validation.constraints.Min;
  *                       smoothing) for the others
  * @param sigma          its standard deviation in pixels; default (kernel_size − 1)/6, so that the kernel spans ±3σ
  *                       as in the TI-FGSM reference implementation (1.0 for the 7×7 kernel)
+ * @param target         targeted mode: {@code random} or {@code least-likely}, the kernel choosing one target class
+ *                       per image and the attack descending the cross-entropy toward it: momentum accumulates the
+ *                       normalised gradients of −CE(target), the look-ahead and the step follow that descending
+ *                       direction; absent (or {@code untargeted}) for the untargeted attack
  */
 public record TransferOptions(
         @DecimalMin("0") @DecimalMax("1") Double eps,
@@ -33,7 +38,8 @@ public record TransferOptions(
         Boolean nesterov,
         @DecimalMin("0") @DecimalMax("1") Double diversityProb,
         @Min(1) @Max(27) Integer kernelSize,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") Double sigma) {
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") Double sigma,
+        TargetMode target) {
 
     /** What one entry switches on when its options leave a component out. */
     record Defaults(double decay, boolean nesterov, double diversityProb, int kernelSize) {

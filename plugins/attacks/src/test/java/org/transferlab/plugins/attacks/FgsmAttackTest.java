@@ -15,7 +15,7 @@ class FgsmAttackTest {
     private final LinearModel model = new LinearModel(new float[][] {{0, 0, 0}, {2, -1, 0}}, new float[] {0, 0});
 
     private static Attack fgsm(double eps) {
-        return new FgsmProvider().create(new FgsmOptions(eps));
+        return new FgsmProvider().create(new FgsmOptions(eps, null));
     }
 
     @Test
@@ -63,6 +63,6 @@ class FgsmAttackTest {
     @Test
     void declaresAnLinfBudgetOfEpsilonAndDefaultsToPointThree() {
         assertEquals(Budget.linf((float) 0.25), fgsm(0.25).budget());
-        assertEquals(Budget.linf((float) 0.3), new FgsmProvider().create(new FgsmOptions(null)).budget());
+        assertEquals(Budget.linf((float) 0.3), new FgsmProvider().create(new FgsmOptions(null, null)).budget());
     }
 }

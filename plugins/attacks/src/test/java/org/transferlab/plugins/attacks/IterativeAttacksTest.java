@@ -3,8 +3,15 @@ package org.transferlab.plugins.attacks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.transferlab.plugins.attacks.Fixtures.PIXELS;
+import static org.transferlab.plugins.attacks.Fixtures.agreement;
+import static org.transferlab.plugins.attacks.Fixtures.randomImages;
+import static org.transferlab.plugins.attacks.Fixtures.randomLabels;
+import static org.transferlab.plugins.attacks.Fixtures.randomModel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.transferlab.api.attack.Attack;
@@ -14,42 +21,12 @@ import org.transferlab.api.attack.SourceModel;
 /** The iterative family against {@link LinearModel}s on 784 pixels, whose gradients are known in closed form. */
 class IterativeAttacksTest {
 
-    private static final int PIXELS = 784;
-
-    private static LinearModel randomModel(SplittableRandom random, int classes) {
-        float[][] weights = new float[classes][PIXELS];
-        float[] bias = new float[classes];
-        for (int k = 0; k < classes; k++) {
-            for (int i = 0; i < PIXELS; i++) {
-                weights[k][i] = (float) random.nextGaussian();
-            }
-            bias[k] = (float) random.nextGaussian();
-        }
-        return new LinearModel(weights, bias);
-    }
-
-    private static float[] randomImages(SplittableRandom random, int count) {
-        float[] images = new float[count * PIXELS];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = (float) random.nextDouble();
-        }
-        return images;
-    }
-
-    private static int[] randomLabels(SplittableRandom random, int count, int classes) {
-        int[] labels = new int[count];
-        for (int n = 0; n < count; n++) {
-            labels[n] = random.nextInt(classes);
-        }
-        return labels;
-    }
-
     private static Attack bim(double eps, double step, int steps) {
-        return new BimProvider().create(new BimOptions(eps, step, steps));
+        return new BimProvider().create(new BimOptions(eps, step, steps, null));
     }
 
     private static TransferOptions transfer(Double decay, Double diversityProb, Integer kernelSize) {
-        return new TransferOptions(0.1, 0.02, 8, decay, null, diversityProb, kernelSize, null);
+        return new TransferOptions(0.1, 0.02, 8, decay, null, diversityProb, kernelSize, null, null);
     }
 
     @Test
@@ -65,7 +42,7 @@ class IterativeAttacksTest {
         }
         float[] adversarial = bim(0.3, 0.05, 1).perturb(model, clean, labels, new SplittableRandom(0));
         assertArrayEquals(expected, adversarial, 1e-7f);
-        float[] fgsm = new FgsmProvider().create(new FgsmOptions(0.05)).perturb(model, clean, labels, null);
+        float[] fgsm = new FgsmProvider().create(new FgsmOptions(0.05, null)).perturb(model, clean, labels, null);
         assertArrayEquals(fgsm, adversarial, 0f);
     }
 
@@ -77,7 +54,7 @@ class IterativeAttacksTest {
             float[] clean = randomImages(random, 3);
             int[] labels = randomLabels(random, 3, 3);
             double eps = 0.05 + 0.3 * random.nextDouble();
-            Attack pgd = new PgdProvider().create(new PgdOptions(eps, 0.03, 5, null));
+            Attack pgd = new PgdProvider().create(new PgdOptions(eps, 0.03, 5, null, null));
             float[] adversarial = pgd.perturb(model, clean, labels, random);
             for (int i = 0; i < clean.length; i++) {
                 assertTrue(Math.abs(adversarial[i] - clean[i]) <= (float) eps + 1e-6, "seed " + seed + " pixel " + i);
@@ -92,7 +69,7 @@ class IterativeAttacksTest {
         LinearModel model = randomModel(random, 2);
         float[] clean = randomImages(random, 2);
         int[] labels = {0, 1};
-        Attack pgd = new PgdProvider().create(new PgdOptions(0.2, 0.01, 1, true));
+        Attack pgd = new PgdProvider().create(new PgdOptions(0.2, 0.01, 1, true, null));
         assertArrayEquals(pgd.perturb(model, clean, labels, new SplittableRandom(9)),
                 pgd.perturb(model, clean, labels, new SplittableRandom(9)), 0f);
         assertTrue(!Arrays.equals(pgd.perturb(model, clean, labels, new SplittableRandom(9)),
@@ -120,26 +97,10 @@ class IterativeAttacksTest {
                 clean[n * PIXELS + i] = (float) ((bright ? 0.6 : 0.4) + 0.05 * (random.nextDouble() - 0.5));
             }
         }
-        assertEquals(1.0, accuracy(model, clean, labels));
-        float[] adversarial = new PgdProvider().create(new PgdOptions(null, null, null, null))
+        assertEquals(1.0, agreement(model, clean, labels));
+        float[] adversarial = new PgdProvider().create(new PgdOptions(null, null, null, null, null))
                 .perturb(model, clean, labels, random);
-        assertEquals(0.0, accuracy(model, adversarial, labels));
-    }
-
-    private static double accuracy(SourceModel model, float[] images, int[] labels) {
-        float[] logits = model.logits(images, labels.length);
-        int k = model.numClasses();
-        int correct = 0;
-        for (int n = 0; n < labels.length; n++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (logits[n * k + c] > logits[n * k + best]) {
-                    best = c;
-                }
-            }
-            correct += best == labels[n] ? 1 : 0;
-        }
-        return (double) correct / labels.length;
+        assertEquals(0.0, agreement(model, adversarial, labels));
     }
 
     @Test
@@ -150,7 +111,7 @@ class IterativeAttacksTest {
             float[] clean = randomImages(random, 3);
             int[] labels = randomLabels(random, 3, 3);
             double eps = 0.5 + 2 * random.nextDouble();
-            Attack attack = new PgdL2Provider().create(new PgdL2Options(eps, null, 10, null));
+            Attack attack = new PgdL2Provider().create(new PgdL2Options(eps, null, 10, null, null));
             assertEquals(new Budget(Budget.Norm.L2, eps), attack.budget());
             float[] adversarial = attack.perturb(model, clean, labels, random);
             for (int n = 0; n < 3; n++) {
@@ -184,14 +145,14 @@ class IterativeAttacksTest {
                 expected[i] = (float) (0.5 + 0.3 * gradient[i] / norm);
             }
         }
-        float[] adversarial = new PgdL2Provider().create(new PgdL2Options(2.0, 0.3, 1, false))
+        float[] adversarial = new PgdL2Provider().create(new PgdL2Options(2.0, 0.3, 1, false, null))
                 .perturb(model, clean, labels, new SplittableRandom(0));
         assertArrayEquals(expected, adversarial, 1e-6f);
     }
 
     @Test
     void pgdL2DefaultsToEpsilonTwoAndStepsOfTwoAndAHalfEpsilonOverSteps() {
-        PgdL2Attack attack = (PgdL2Attack) new PgdL2Provider().create(new PgdL2Options(null, null, null, null));
+        PgdL2Attack attack = (PgdL2Attack) new PgdL2Provider().create(new PgdL2Options(null, null, null, null, null));
         assertEquals(new Budget(Budget.Norm.L2, 2.0), attack.budget());
         assertEquals(40, attack.steps());
         assertEquals(0.125, attack.stepSize(), 1e-12);
@@ -211,6 +172,93 @@ class IterativeAttacksTest {
         float[] bim = bim(0.1, 0.02, 8).perturb(model, clean, labels, new SplittableRandom(0));
         assertArrayEquals(bim, mi, 0f);
         assertArrayEquals(bim, ni, 0f);
+    }
+
+    private static final float ALPHA = 0.04f;
+    private static final float EPS = 0.1f;
+
+    /** g ← μ·g + ∇ / mean|∇| per image, computed apart from the attack. */
+    private static double[] momentum(double[] previous, float[] gradient, double decay) {
+        double[] next = new double[gradient.length];
+        for (int n = 0; n < gradient.length / PIXELS; n++) {
+            double mean = 0;
+            for (int i = n * PIXELS; i < (n + 1) * PIXELS; i++) {
+                mean += Math.abs(gradient[i]) / PIXELS;
+            }
+            for (int i = n * PIXELS; i < (n + 1) * PIXELS; i++) {
+                next[i] = decay * previous[i] + gradient[i] / mean;
+            }
+        }
+        return next;
+    }
+
+    /** clip(x + α·sign(g)) to the ε-ball around the clean image and to [0,1]. */
+    private static float[] signStep(float[] x, double[] direction, float[] clean) {
+        float[] next = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            float moved = x[i] + ALPHA * (float) Math.signum(direction[i]);
+            next[i] = Math.min(Math.min(1f, clean[i] + EPS), Math.max(Math.max(0f, clean[i] - EPS), moved));
+        }
+        return next;
+    }
+
+    /** A momentum attack's first step, by hand: g₁ = ∇₁ / mean|∇₁| at the clean image, x₁ = clip(x₀ + α·sign g₁). */
+    private record FirstStep(LinearModel model, float[] clean, int[] labels, double[] g1, float[] x1) {
+
+        static FirstStep draw(long seed, double decay) {
+            SplittableRandom random = new SplittableRandom(seed);
+            LinearModel model = randomModel(random, 4, 0.05);
+            float[] clean = randomImages(random, 3);
+            int[] labels = randomLabels(random, 3, 4);
+            double[] g1 = momentum(new double[clean.length], model.lossGradient(clean, labels), decay);
+            return new FirstStep(model, clean, labels, g1, signStep(clean, g1, clean));
+        }
+
+        float[] attack(TransferAttackProvider provider, double decay, SourceModel source) {
+            return provider.create(new TransferOptions((double) EPS, (double) ALPHA, 2, decay, null, null, null, null,
+                    null)).perturb(source, clean, labels, new SplittableRandom(0));
+        }
+    }
+
+    @Test
+    void miFgsmTwoStepsMatchTheHandComputedMomentum() {
+        double mu = 0.5;
+        FirstStep first = FirstStep.draw(21, mu);
+        float[] gradient2 = first.model().lossGradient(first.x1(), first.labels());
+        double[] g2 = momentum(first.g1(), gradient2, mu);
+        float[] x2 = signStep(first.x1(), g2, first.clean());
+
+        assertArrayEquals(x2, first.attack(new MiFgsmProvider(), mu, first.model()), 1e-7f);
+        int turned = 0;
+        for (int i = 0; i < g2.length; i++) {
+            turned += Math.signum(g2[i]) != Math.signum(gradient2[i]) ? 1 : 0;
+        }
+        assertTrue(turned > 0, "the momentum overrules the second gradient's sign somewhere, so the test sees μ");
+    }
+
+    @Test
+    void niFgsmTakesTheGradientAtTheLookAheadPoint() {
+        double mu = 0.8;
+        FirstStep first = FirstStep.draw(22, mu);
+        float[] lookAhead = new float[first.clean().length];
+        for (int i = 0; i < lookAhead.length; i++) {
+            lookAhead[i] = (float) (first.x1()[i] + ALPHA * mu * first.g1()[i]);
+        }
+        double[] g2 = momentum(first.g1(), first.model().lossGradient(lookAhead, first.labels()), mu);
+        float[] x2 = signStep(first.x1(), g2, first.clean());
+
+        List<float[]> points = new ArrayList<>();
+        SourceModel recording = new CountingModel(first.model()) {
+            @Override
+            public float[] lossGradient(float[] images, int[] batchLabels) {
+                points.add(images.clone());
+                return super.lossGradient(images, batchLabels);
+            }
+        };
+        float[] adversarial = first.attack(new NiFgsmProvider(), mu, recording);
+        assertArrayEquals(first.clean(), points.get(0), 0f, "no momentum yet: the first gradient is at the clean image");
+        assertArrayEquals(lookAhead, points.get(1), 1e-6f);
+        assertArrayEquals(x2, adversarial, 1e-7f);
     }
 
     @Test
@@ -251,43 +299,20 @@ class IterativeAttacksTest {
         LinearModel linear = randomModel(random, 3);
         float[] clean = randomImages(random, 4);
         int[] labels = randomLabels(random, 4, 3);
-        TransferOptions combined = new TransferOptions(0.2, null, 6, 1.0, true, 1.0, 5, null);
+        TransferOptions combined = new TransferOptions(0.2, null, 6, 1.0, true, 1.0, 5, null, null);
         Attack[] attacks = {
-            new PgdProvider().create(new PgdOptions(0.2, 0.05, 6, true)),
-            new PgdL2Provider().create(new PgdL2Options(1.0, null, 6, true)),
-            new MiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null)),
-            new NiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null)),
-            new DiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null)),
-            new TiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null)),
+            new PgdProvider().create(new PgdOptions(0.2, 0.05, 6, true, null)),
+            new PgdL2Provider().create(new PgdL2Options(1.0, null, 6, true, null)),
+            new MiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null, null)),
+            new NiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null, null)),
+            new DiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null, null)),
+            new TiFgsmProvider().create(new TransferOptions(0.2, null, 6, null, null, null, null, null, null)),
             new MiFgsmProvider().create(combined),
         };
         for (Attack attack : attacks) {
-            int[] calls = {0};
-            SourceModel counting = new SourceModel() {
-                @Override
-                public int numClasses() {
-                    return linear.numClasses();
-                }
-
-                @Override
-                public float[] logits(float[] images, int count) {
-                    return linear.logits(images, count);
-                }
-
-                @Override
-                public float[] lossGradient(float[] images, int[] batchLabels) {
-                    calls[0]++;
-                    return linear.lossGradient(images, batchLabels);
-                }
-
-                @Override
-                public float[] logitGradient(float[] images, float[] weights) {
-                    calls[0]++;
-                    return linear.logitGradient(images, weights);
-                }
-            };
+            CountingModel counting = new CountingModel(linear);
             float[] adversarial = attack.perturb(counting, clean, labels, new SplittableRandom(2));
-            assertEquals(6, calls[0]);
+            assertEquals(6, counting.lossGradients + counting.logitGradients);
             boolean l2 = attack.budget().norm() == Budget.Norm.L2;
             for (int n = 0; n < labels.length; n++) {
                 double size = 0;
@@ -304,15 +329,15 @@ class IterativeAttacksTest {
 
     @Test
     void defaultsFollowTheFieldsMnistConventions() {
-        IterativeLinfAttack bim = (IterativeLinfAttack) new BimProvider().create(new BimOptions(null, null, null));
+        IterativeLinfAttack bim = (IterativeLinfAttack) new BimProvider().create(new BimOptions(null, null, null, null));
         assertEquals(IterativeLinfAttack.Settings.basic(0.3f, 0.01, 40, false).steps(), bim.settings().steps());
         assertEquals(0.01, bim.settings().stepSize());
         assertEquals(Budget.linf(0.3f), bim.budget());
-        IterativeLinfAttack pgd = (IterativeLinfAttack) new PgdProvider().create(new PgdOptions(null, null, null, null));
+        IterativeLinfAttack pgd = (IterativeLinfAttack) new PgdProvider().create(new PgdOptions(null, null, null, null, null));
         assertTrue(pgd.settings().randomStart());
         assertEquals(40, pgd.settings().steps());
 
-        TransferOptions none = new TransferOptions(null, null, null, null, null, null, null, null);
+        TransferOptions none = new TransferOptions(null, null, null, null, null, null, null, null, null);
         IterativeLinfAttack.Settings mi = ((IterativeLinfAttack) new MiFgsmProvider().create(none)).settings();
         assertEquals(1.0, mi.decay());
         assertEquals(10, mi.steps());

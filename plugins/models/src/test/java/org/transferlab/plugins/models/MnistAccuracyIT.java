@@ -101,8 +101,8 @@ class MnistAccuracyIT {
         ImageSet images = test.select(first);
         try (Network network = Network.forInference(architecture, trainedAlexnet(), RuntimeOptions.cpu(0))) {
             double clean = accuracy(network, images.toFloats(), images.labels());
-            double fgsm = accuracy(network, attack(network, "fgsm", new FgsmOptions(0.3), images), images.labels());
-            double pgd = accuracy(network, attack(network, "pgd", new PgdOptions(null, null, null, null), images),
+            double fgsm = accuracy(network, attack(network, "fgsm", new FgsmOptions(0.3, null), images), images.labels());
+            double pgd = accuracy(network, attack(network, "pgd", new PgdOptions(null, null, null, null, null), images),
                     images.labels());
             System.out.printf("alexnet@mnist white-box on 1,000 test images: clean %.1f%%, FGSM 0.3 %.1f%%, "
                     + "PGD 0.3 (40 x 0.01) %.1f%%%n", 100 * clean, 100 * fgsm, 100 * pgd);

@@ -1,0 +1,33 @@
+package org.transferlab.plugins.attacks;
+
+import org.transferlab.api.attack.SourceModel;
+
+/** A source model that passes every call on to another; subclasses change the calls they are about. */
+class ForwardingModel implements SourceModel {
+
+    private final SourceModel model;
+
+    ForwardingModel(SourceModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public int numClasses() {
+        return model.numClasses();
+    }
+
+    @Override
+    public float[] logits(float[] images, int count) {
+        return model.logits(images, count);
+    }
+
+    @Override
+    public float[] lossGradient(float[] images, int[] labels) {
+        return model.lossGradient(images, labels);
+    }
+
+    @Override
+    public float[] logitGradient(float[] images, float[] weights) {
+        return model.logitGradient(images, weights);
+    }
+}
