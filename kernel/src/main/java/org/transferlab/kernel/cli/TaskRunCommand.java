@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one task of the plan in this process, as one job of a cluster scheduler: the tasks it "
                 + "depends on (transferlab plan --json lists them) must have run. A cached task is not run again "
-                + "unless --force. Results are written by a final transferlab run FILE, which finds every task cached.",
+                + "unless --force. Results and the report are written by a final transferlab run FILE, which finds "
+                + "every task cached.",
                 "Example: transferlab task run 'attack/alexnet@outline/fgsm-eps0.1' experiments.yaml"})
 final class TaskRunCommand implements Callable<Integer> {
 
