@@ -46,7 +46,7 @@ class RealDataStudyIT {
                   alexnet: { plugin: alexnet }
                 recipes:
                   pretrain: { epochs: 1, batch_size: 128, optimizer: adam, learning_rate: 0.001 }
-                  finetune: { epochs: 2, batch_size: 64, optimizer: adam, learning_rate: 0.0005 }
+                  finetune: { epochs: 3, batch_size: 64, optimizer: adam, learning_rate: 0.001 }
                 pretrain:
                   - { models: [alexnet], datasets: [fmnist, mnist], subset: 10000, recipe: pretrain }
                   - { models: [alexnet], datasets: [glyphs], recipe: pretrain }
@@ -67,8 +67,9 @@ class RealDataStudyIT {
         List<Map<String, String>> results = Csv.read(run.resolve("results.csv"));
         assertEquals(2 * 3 * 3, results.size(), "2 targets × 3 sources × 3 attack settings");
         for (Map<String, String> row : results) {
-            assertTrue(Double.parseDouble(row.get("clean_accuracy")) > 0.9,
-                    "a fine-tuned alexnet classifies MNIST well: " + row);
+            // Chance is 10%; 1,000 images and three epochs with the convolutions frozen reach about 90%.
+            assertTrue(Double.parseDouble(row.get("clean_accuracy")) > 0.8,
+                    "the fine-tuned alexnets learned MNIST: " + row);
         }
         List<Map<String, String>> verdicts = Csv.read(run.resolve("verdicts.csv"));
         Set<String> judged = verdicts.stream().map(v -> v.get("target") + " " + v.get("attack"))
@@ -77,7 +78,10 @@ class RealDataStudyIT {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, judged, "one verdict per target and attack setting");
         assertEquals(2 * 3 * 2, verdicts.size(), "each verdict compares the parent with the two other sources");
+        String report = Files.readString(run.resolve("report.md"));
         for (Map<String, String> verdict : verdicts) {
+            assertTrue(report.contains("| " + verdict.get("target") + " | " + verdict.get("attack") + " | "
+                    + verdict.get("verdict") + " |"), "report.md states the verdict of " + verdict);
             assertEquals("pretrain/alexnet@fmnist-n10000", verdict.get("parent"));
             assertTrue(Set.of("better-than-all", "better-than-some", "no-difference", "worse-than-some", "worse-than-all",
                     "mixed").contains(verdict.get("verdict")), verdict.toString());
