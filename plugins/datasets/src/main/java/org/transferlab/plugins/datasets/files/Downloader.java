@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.transferlab.api.data.DataFile;
 import org.transferlab.api.data.TransferProgress;
@@ -102,6 +103,7 @@ public final class Downloader {
             throw new FileDownloadException(file, List.of());
         }
         Path target = folder.resolve(file.name());
+        boolean createdFolder = !Files.isDirectory(folder);
         Files.createDirectories(folder);
         List<MirrorFailure> failures = new ArrayList<>();
         try (PartFile part = PartFile.open(folder.resolve(file.name() + ".part"))) {
@@ -119,7 +121,19 @@ public final class Downloader {
             }
             part.deleteIfEmpty();
         }
+        if (createdFolder) {
+            deleteIfEmpty(folder);
+        }
         throw new FileDownloadException(file, failures);
+    }
+
+    /** A folder made only for a download that failed would look like a dataset that is there but broken. */
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(folder);
+            }
+        }
     }
 
     private Optional<MirrorFailure> fromMirror(DataFile file, URI uri, PartFile part, TransferProgress progress)

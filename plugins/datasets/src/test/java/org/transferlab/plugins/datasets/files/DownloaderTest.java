@@ -228,6 +228,15 @@ class DownloaderTest {
         assertTrue(e.noMirrorReachable(), e.getMessage());
         assertContains(e.getMessage(), refused + ": cannot connect");
         assertNothingLeft();
+        assertFalse(Files.exists(folder()), "the folder made for the failed download is gone");
+        assertTrue(Files.isDirectory(folder().getParent()), "folders above it stay");
+    }
+
+    @Test
+    void aFailedDownloadLeavesAFolderThatExistedBefore() throws IOException {
+        Files.createDirectories(folder());
+        assertThrows(FileDownloadException.class, () -> download(file(LocalHttpServer.refused("/" + NAME))));
+        assertTrue(Files.isDirectory(folder()));
     }
 
     @Test
