@@ -1,22 +1,19 @@
 package org.transferlab.plugins.datasets.emnist;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.ImageSet;
+import org.transferlab.plugins.datasets.files.SplitsReadOnce;
 import org.transferlab.plugins.datasets.idx.IdxFormatException;
 import org.transferlab.plugins.datasets.idx.IdxImages;
 
 /** An opened EMNIST split whose files have been found; train and test are read when first asked for, then kept. */
-final class EmnistDataset implements Dataset {
+final class EmnistDataset extends SplitsReadOnce {
 
     private final EmnistSplit split;
     private final boolean transpose;
     private final EmnistSource source;
     private final DatasetInfo info;
-    private final Map<String, ImageSet> loaded = new HashMap<>();
 
     EmnistDataset(EmnistSplit split, boolean transpose, EmnistSource source, DatasetInfo info) {
         this.split = split;
@@ -31,17 +28,12 @@ final class EmnistDataset implements Dataset {
     }
 
     @Override
-    public synchronized ImageSet split(String name) throws IOException {
-        ImageSet images = loaded.get(name);
-        if (images == null) {
-            Integer count = info.splitSizes().get(name);
-            if (count == null) {
-                throw new IllegalArgumentException("emnist has splits train and test, not '" + name + "'");
-            }
-            images = load(name, count);
-            loaded.put(name, images);
+    protected ImageSet read(String name) throws IOException {
+        Integer count = info.splitSizes().get(name);
+        if (count == null) {
+            throw new IllegalArgumentException("emnist has splits train and test, not '" + name + "'");
         }
-        return images;
+        return load(name, count);
     }
 
     private ImageSet load(String part, int count) throws IOException {

@@ -6,12 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.transferlab.api.data.DataContext;
-import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.ImageSet;
 
 /** An opened dataset with one file per split; each split is read when first asked for, then kept. */
-final class FilePerSplitDataset implements Dataset {
+final class FilePerSplitDataset extends SplitsReadOnce {
 
     private final String name;
     private final DatasetInfo info;
@@ -20,7 +19,6 @@ final class FilePerSplitDataset implements Dataset {
     private final DataContext context;
     private final SplitReader reader;
     private final Map<String, Path> located;
-    private final Map<String, ImageSet> loaded = new HashMap<>();
 
     FilePerSplitDataset(String name, DatasetInfo info, List<SplitFile> splits, DataFileLocator locator,
             DataContext context, SplitReader reader, Map<String, Path> located) {
@@ -39,19 +37,14 @@ final class FilePerSplitDataset implements Dataset {
     }
 
     @Override
-    public synchronized ImageSet split(String splitName) throws IOException {
-        ImageSet images = loaded.get(splitName);
-        if (images == null) {
-            SplitFile split = splits.stream()
-                    .filter(s -> s.split().equals(splitName))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(name + " has splits "
-                            + String.join(", ", splits.stream().map(SplitFile::split).toList())
-                            + ", not '" + splitName + "'"));
-            images = reader.read(path(split), split.size());
-            loaded.put(splitName, images);
-        }
-        return images;
+    protected ImageSet read(String splitName) throws IOException {
+        SplitFile split = splits.stream()
+                .filter(s -> s.split().equals(splitName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has splits "
+                        + String.join(", ", splits.stream().map(SplitFile::split).toList())
+                        + ", not '" + splitName + "'"));
+        return reader.read(path(split), split.size());
     }
 
     private Path path(SplitFile split) throws IOException {

@@ -2,24 +2,22 @@ package org.transferlab.plugins.datasets.mnist;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.ImageSet;
+import org.transferlab.plugins.datasets.files.SplitsReadOnce;
 import org.transferlab.plugins.datasets.idx.IdxFormatException;
 import org.transferlab.plugins.datasets.idx.IdxImages;
 import org.transferlab.plugins.datasets.idx.IdxLabelledImages;
 import org.transferlab.plugins.datasets.idx.IdxReader;
 
 /** An opened MNIST-like dataset whose files have been located; each split is read when first asked for, then kept. */
-final class MnistFamilyDataset implements Dataset {
+final class MnistFamilyDataset extends SplitsReadOnce {
 
     private final MnistFamily family;
     /** The copy to read of each file, by its published name. */
     private final Map<String, Path> files;
     private final DatasetInfo info;
-    private final Map<String, ImageSet> loaded = new HashMap<>();
 
     MnistFamilyDataset(MnistFamily family, Map<String, Path> files) {
         this.family = family;
@@ -33,18 +31,13 @@ final class MnistFamilyDataset implements Dataset {
     }
 
     @Override
-    public synchronized ImageSet split(String name) throws IOException {
-        ImageSet images = loaded.get(name);
-        if (images == null) {
-            switch (name) {
-                case "train" -> images = load(name, MnistFamily.TRAIN_IMAGES, MnistFamily.TRAIN_LABELS, family.trainSize());
-                case "test" -> images = load(name, MnistFamily.TEST_IMAGES, MnistFamily.TEST_LABELS, family.testSize());
-                default -> throw new IllegalArgumentException(
-                        family.name() + " has splits train and test, not '" + name + "'");
-            }
-            loaded.put(name, images);
-        }
-        return images;
+    protected ImageSet read(String name) throws IOException {
+        return switch (name) {
+            case "train" -> load(name, MnistFamily.TRAIN_IMAGES, MnistFamily.TRAIN_LABELS, family.trainSize());
+            case "test" -> load(name, MnistFamily.TEST_IMAGES, MnistFamily.TEST_LABELS, family.testSize());
+            default -> throw new IllegalArgumentException(
+                    family.name() + " has splits train and test, not '" + name + "'");
+        };
     }
 
     private ImageSet load(String split, String imagesName, String labelsName, int expectedCount) throws IOException {

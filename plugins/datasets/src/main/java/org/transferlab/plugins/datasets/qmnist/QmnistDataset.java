@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.transferlab.api.data.DataContext;
-import org.transferlab.api.data.Dataset;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.ImageSet;
+import org.transferlab.plugins.datasets.files.SplitsReadOnce;
 import org.transferlab.plugins.datasets.idx.IdxFormatException;
 import org.transferlab.plugins.datasets.idx.IdxImages;
 import org.transferlab.plugins.datasets.idx.IdxIntMatrix;
@@ -19,7 +19,7 @@ import org.transferlab.plugins.datasets.idx.IdxReader;
  * of {@value #COLUMNS} values per image: the class (column 0, the label used here), the NIST HSF series, the writer's
  * id, the digit's index among that writer's, the NIST class code, and further bookkeeping of the reconstruction.
  */
-final class QmnistDataset implements Dataset {
+final class QmnistDataset extends SplitsReadOnce {
 
     static final int COLUMNS = 8;
 
@@ -27,7 +27,6 @@ final class QmnistDataset implements Dataset {
     private final Map<String, Path> files;
     private final DataContext context;
     private final QmnistProvider provider;
-    private final Map<String, ImageSet> loaded = new HashMap<>();
 
     /**
      * @param files     the train and test files found; the nist files are looked for (and, when the context allows,
@@ -46,26 +45,21 @@ final class QmnistDataset implements Dataset {
     }
 
     @Override
-    public synchronized ImageSet split(String name) throws IOException {
-        ImageSet images = loaded.get(name);
-        if (images == null) {
-            switch (name) {
-                case "train" -> images = load(name, QmnistProvider.TRAIN_IMAGES, QmnistProvider.TRAIN_LABELS);
-                case "test" -> images = load(name, QmnistProvider.TEST_IMAGES, QmnistProvider.TEST_LABELS);
-                case "nist" -> {
-                    if (context.download()) {
-                        provider.downloadMissing(context, List.of(4, 5));
-                    }
-                    files.putAll(QmnistProvider.LOCATOR.locate(context,
-                            List.of(QmnistProvider.NIST_IMAGES, QmnistProvider.NIST_LABELS)));
-                    images = load(name, QmnistProvider.NIST_IMAGES, QmnistProvider.NIST_LABELS);
+    protected ImageSet read(String name) throws IOException {
+        return switch (name) {
+            case "train" -> load(name, QmnistProvider.TRAIN_IMAGES, QmnistProvider.TRAIN_LABELS);
+            case "test" -> load(name, QmnistProvider.TEST_IMAGES, QmnistProvider.TEST_LABELS);
+            case "nist" -> {
+                if (context.download()) {
+                    provider.downloadMissing(context, List.of(4, 5));
                 }
-                default -> throw new IllegalArgumentException(
-                        "qmnist has splits train, test and nist, not '" + name + "'");
+                files.putAll(QmnistProvider.LOCATOR.locate(context,
+                        List.of(QmnistProvider.NIST_IMAGES, QmnistProvider.NIST_LABELS)));
+                yield load(name, QmnistProvider.NIST_IMAGES, QmnistProvider.NIST_LABELS);
             }
-            loaded.put(name, images);
-        }
-        return images;
+            default -> throw new IllegalArgumentException(
+                    "qmnist has splits train, test and nist, not '" + name + "'");
+        };
     }
 
     private ImageSet load(String split, String imagesName, String labelsName) throws IOException {
