@@ -30,7 +30,7 @@ class PairedVerdictIT {
         Outcome outcome = Launcher.run(Launcher.built(), study, "run");
         assertEquals(0, outcome.exitCode(), outcome.output());
         assertTrue(outcome.output().contains("compare/alexnet@outline>digits-n300-first8/fgsm-eps0.1: done"), outcome.output());
-        assertTrue(outcome.output().contains("exact McNemar test, Holm-corrected"), outcome.output());
+        assertTrue(outcome.output().contains("the exact McNemar test, Holm-corrected"), outcome.output());
 
         Path run = study.resolve("out/paired");
         List<Map<String, String>> results = Csv.read(run.resolve("results.csv"));

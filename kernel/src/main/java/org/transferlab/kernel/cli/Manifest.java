@@ -13,8 +13,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.tensorflow.TensorFlow;
 import org.transferlab.kernel.engine.TensorFlowRuntime;
 import org.transferlab.kernel.plan.AttackTask;
@@ -53,7 +51,6 @@ final class Manifest {
         manifest.put("transferlab", VersionProvider.kernelVersion());
         manifest.put("pluginApi", ApiVersion.CURRENT.toString());
         manifest.put("tensorflow", TensorFlow.version());
-        manifest.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         manifest.put("device", options.runtime().device());
         manifest.put("devicesSeen", TensorFlowRuntime.devices(options.runtime()).stream()
                 .map(device -> device.type() + " " + device.name()).toList());

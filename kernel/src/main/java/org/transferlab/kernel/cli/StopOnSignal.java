@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.transferlab.kernel.engine.Cancellation;
 import org.transferlab.kernel.engine.CancelledException;
@@ -30,7 +31,8 @@ final class StopOnSignal implements AutoCloseable {
     private final Cancellation cancellation = new Cancellation();
     private final PrintWriter err;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
-    private volatile Signal received;
+    /** The first signal; the JVM may deliver two signals on two threads at once. */
+    private final AtomicReference<Signal> received = new AtomicReference<>();
 
     private StopOnSignal(PrintWriter err) {
         this.err = err;
@@ -51,7 +53,8 @@ final class StopOnSignal implements AutoCloseable {
                 err.println("interrupted by " + e.reason() + ": the task in progress was discarded, every finished "
                         + "task is kept.");
                 err.println(RESUME_HINT);
-                return 128 + (stop.received == null ? 2 : stop.received.getNumber());
+                Signal first = stop.received.get();
+                return 128 + (first == null ? 2 : first.getNumber());
             }
         }
     }
@@ -68,11 +71,10 @@ final class StopOnSignal implements AutoCloseable {
     }
 
     private void handle(Signal signal) {
-        if (received != null) {
+        if (!received.compareAndSet(null, signal)) {
             err.println("SIG" + signal.getName() + " again: stopping at once; the next run removes the unfinished work.");
             Runtime.getRuntime().halt(128 + signal.getNumber());
         }
-        received = signal;
         err.println("SIG" + signal.getName() + ": stopping after the current batch (send it again to stop at once)");
         cancellation.request("SIG" + signal.getName());
     }

@@ -78,6 +78,15 @@ public final class ArtefactDirectory {
         return name.startsWith(".") && (name.contains(WORKING) || name.contains(STALE));
     }
 
+    /**
+     * Whether a file name is a working copy or replaced copy of exactly {@code target}'s directory, and not of a
+     * sibling whose name merely starts the same ({@code alexnet@mnist} against {@code alexnet@mnist.v2}).
+     */
+    static boolean isWorkingNameOf(String name, Path target) {
+        String own = "." + target.getFileName();
+        return name.startsWith(own + WORKING) || name.startsWith(own + STALE);
+    }
+
     /** Removes a working directory that will not be committed. */
     public static void abandon(Path working) {
         try {

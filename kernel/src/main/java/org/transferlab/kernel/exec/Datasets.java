@@ -7,6 +7,7 @@ import java.util.Map;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.data.DataContext;
 import org.transferlab.api.data.Dataset;
+import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.kernel.config.PluginRef;
@@ -47,6 +48,17 @@ final class Datasets {
             return images;
         }
         return images.select(StratifiedSubset.select(images.labels(), count, seed));
+    }
+
+    /**
+     * What the plugin says about a dataset without reading its files, so that asking does not need them present (an
+     * evaluation on MNIST must not fail because a source's SVHN files are not on this machine).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DatasetInfo describe(String alias) {
+        PluginRef ref = aliases.get(alias);
+        DatasetProvider provider = (DatasetProvider) plugins.find(PluginKind.DATASET, ref.plugin()).orElseThrow();
+        return provider.describe(ref.options());
     }
 
     int numClasses(String alias) {

@@ -40,8 +40,7 @@ record RunContext(ExperimentConfig config, PluginCatalog plugins, TaskGraph grap
 
     /** Whether a model trained by {@code task} predicts the classes of dataset {@code alias}, by name and order. */
     boolean sharesClasses(TrainTask task, String alias) {
-        return datasets.open(task.datasetAlias()).info().classNames()
-                .equals(datasets.open(alias).info().classNames());
+        return datasets.describe(task.datasetAlias()).classNames().equals(datasets.describe(alias).classNames());
     }
 
     Architecture architectureOf(TrainTask task) {

@@ -93,7 +93,8 @@ public final class Runner {
      * @throws CancelledException when the cancellation was requested; the task was discarded
      */
     public boolean runTask(Task task) {
-        removeAbandonedWork(context.directoryOf(task).getParent(), 1, "." + context.directoryOf(task).getFileName() + ".");
+        Path target = context.directoryOf(task);
+        removeAbandonedWork(target.getParent(), 1, name -> ArtefactDirectory.isWorkingNameOf(name, target));
         return !runInOrder(List.of(task)).isEmpty();
     }
 
@@ -156,14 +157,14 @@ public final class Runner {
 
     /**
      * Working directories and half-written files left by a killed run are never trusted; they are removed before
-     * anything else runs. {@code prefix} narrows the removal to the leftovers of one task.
+     * anything else runs. {@code leftover} says which names below {@code root} are such leftovers.
      */
-    private static void removeAbandonedWork(Path root, int depth, String prefix) {
+    private static void removeAbandonedWork(Path root, int depth, Predicate<String> leftover) {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root, depth)) {
-            for (Path path : paths.filter(p -> isLeftover(p.getFileName().toString(), prefix)).toList()) {
+            for (Path path : paths.filter(p -> leftover.test(p.getFileName().toString())).toList()) {
                 if (Files.isDirectory(path)) {
                     ArtefactDirectory.abandon(path);
                 } else {
@@ -176,10 +177,6 @@ public final class Runner {
     }
 
     private static void removeAbandonedWork(Path root, int depth) {
-        removeAbandonedWork(root, depth, ".");
-    }
-
-    private static boolean isLeftover(String name, String prefix) {
-        return name.startsWith(prefix) && ArtefactDirectory.isWorkingName(name);
+        removeAbandonedWork(root, depth, ArtefactDirectory::isWorkingName);
     }
 }

@@ -36,7 +36,8 @@ final class TrainExecutor {
     Map<String, Object> execute(TrainTask task, Path working) throws IOException {
         Architecture architecture = context.architectureOf(task);
         Recipe recipe = context.config().recipes().get(task.recipeName());
-        ImageSet train = context.datasets().subset(task.datasetAlias(), "train", task.subset().orElse(null), task.seed());
+        ImageSet train = context.datasets().subset(task.datasetAlias(), "train", task.subset().orElse(null),
+                task.subsetSeed());
         ImageSet test = context.datasets().split(task.datasetAlias(), "test");
 
         Weights initial;

@@ -82,12 +82,13 @@ public final class Planner {
                     key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(dataset)));
                     key.put("recipe", config.recipes().get(block.recipe()));
                     key.put("subset", block.subset());
+                    long subsetSeed = subsetSeed(key, dataset, block.subset(), repeat);
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
                     tasks.putIfAbsent(id, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
                             Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
-                            CacheKey.of(key)));
+                            subsetSeed, CacheKey.of(key)));
                 }
             }
         }
@@ -114,13 +115,14 @@ public final class Planner {
                     key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(block.dataset())));
                     key.put("recipe", config.recipes().get(block.recipe()));
                     key.put("subset", subset);
+                    long subsetSeed = subsetSeed(key, block.dataset(), subset, repeat);
                     key.put("freeze", freeze);
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
                     tasks.putIfAbsent(id, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
                             block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
-                            CacheKey.of(key)));
+                            subsetSeed, CacheKey.of(key)));
                 }
             }
         }
@@ -141,15 +143,30 @@ public final class Planner {
                     key.put("dataset", pluginIdentity(PluginKind.DATASET, config.datasets().get(block.dataset())));
                     key.put("recipe", config.recipes().get(block.recipe()));
                     key.put("subset", subset);
+                    long subsetSeed = subsetSeed(key, block.dataset(), subset, repeat);
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
                     tasks.putIfAbsent(id, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
-                            Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, CacheKey.of(key)));
+                            Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, subsetSeed,
+                            CacheKey.of(key)));
                 }
             }
         }
         return List.copyOf(tasks.values());
+    }
+
+    /**
+     * Which images a subset of N takes: chosen by the experiment seed, the dataset, N and the repeat (SPEC §2), so that
+     * every model trained on N images of a dataset in one repeat (fine-tuned from any parent, or a baseline) sees the
+     * same ones and differs only in where it started. Recorded in the key when a subset is taken.
+     */
+    private long subsetSeed(Map<String, Object> key, String dataset, Integer subset, int repeat) {
+        long subsetSeed = seed("subset/" + dataset + "-n" + subset + repeatSuffix(repeat));
+        if (subset != null) {
+            key.put("subsetSeed", subsetSeed);
+        }
+        return subsetSeed;
     }
 
     private static boolean selected(TrainTask parent, FinetuneBlock.From from) {

@@ -8,7 +8,9 @@ import org.transferlab.kernel.config.Freeze;
  * Pre-training from scratch (no parent) or fine-tuning from a pre-trained model.
  *
  * @param subset  number of training images, or empty for the whole split
- * @param seed    initialisation and shuffling seed, derived from the experiment seed and the id
+ * @param seed        initialisation and shuffling seed, derived from the experiment seed and the id
+ * @param subsetSeed  which {@code subset} images are taken: the same for every task on that many images of that dataset
+ *                    in one repeat
  */
 public record TrainTask(
         String id,
@@ -21,6 +23,7 @@ public record TrainTask(
         Freeze freeze,
         int repeat,
         long seed,
+        long subsetSeed,
         String cacheKey) implements Task {
 
     @Override

@@ -54,9 +54,7 @@ final class VerdictTable {
             numeric[i] = true;
         }
         double alpha = verdicts.get(0).alpha();
-        String decidedBy = verdicts.get(0).decidedBy();
-        String test = decidedBy == null ? "a paired test" : decidedBy.equals("mcnemar") ? "the exact McNemar test"
-                : "the paired metric " + decidedBy;
+        String test = verdicts.get(0).test();
         return List.of(new ReportBlock.Table(header, cells, numeric), new ReportBlock.Paragraph(String.format(Locale.ROOT,
                 "difference: the parent's transfer rate minus the other source's, in percentage points, on the images "
                         + "the target classifies correctly; %s, Holm-corrected per target and attack, α = %s.", test,

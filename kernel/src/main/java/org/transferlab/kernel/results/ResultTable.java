@@ -49,8 +49,8 @@ public final class ResultTable {
             }
         }
         out.printf(Locale.ROOT, "difference: parent's transfer rate minus the other source's, on the images the target "
-                + "classifies correctly; exact McNemar test, Holm-corrected per target and attack, alpha %s%n",
-                verdicts.get(0).alpha());
+                + "classifies correctly; %s, Holm-corrected per target and attack, alpha %s%n",
+                verdicts.get(0).test(), verdicts.get(0).alpha());
     }
 
     private static String points(MetricValue difference) {

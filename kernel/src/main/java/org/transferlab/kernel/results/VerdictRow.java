@@ -18,6 +18,12 @@ public record VerdictRow(String target, String parent, String attack, int repeat
         comparisons = List.copyOf(comparisons);
     }
 
+    /** The test behind the p-values, as tables name it: "the exact McNemar test" for the built-in metric. */
+    public String test() {
+        return decidedBy == null ? "a paired test" : decidedBy.equals("mcnemar") ? "the exact McNemar test"
+                : "the paired metric " + decidedBy;
+    }
+
     /**
      * The parent against one other source.
      *

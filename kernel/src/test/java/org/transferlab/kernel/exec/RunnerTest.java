@@ -123,11 +123,14 @@ class RunnerTest {
     void runningOneTaskRemovesOnlyItsOwnLeftoversSinceOtherJobsMayBeWriting() throws IOException {
         Path own = Files.createDirectories(runDirectory.resolve("models/.linear@a.tmp-1234"));
         Path anotherJobs = Files.createDirectories(runDirectory.resolve("models/.linear@b.tmp-5678"));
+        // A sibling whose name only starts like this task's (an alias with a dot in it) is another job's too.
+        Path alikeJobs = Files.createDirectories(runDirectory.resolve("models/.linear@a.v2.tmp-9abc"));
 
         assertTrue(runner(TrainingListener.NONE, false).runTask(first));
 
         assertFalse(Files.exists(own));
         assertTrue(Files.exists(anotherJobs));
+        assertTrue(Files.exists(alikeJobs));
         assertFalse(runner(TrainingListener.NONE, false).runTask(first), "a cached task is not run again");
         assertTrue(runner(TrainingListener.NONE, true).runTask(first), "unless forced");
     }

@@ -96,6 +96,26 @@ class PlannerTest {
     }
 
     @Test
+    void everyModelTrainedOnNImagesOfADatasetInOneRepeatSeesTheSameImages() throws Exception {
+        String study = STUDY.replace("datasets: [letters] }, dataset: mnist", "datasets: [mnist, letters] }, dataset: mnist")
+                .replace("attack:\n", "baselines:\n  - { models: [alexnet], dataset: mnist, subset: [100], recipe: r }\nattack:\n")
+                .replace("seed: 5", "seed: 5\nrepeats: 2");
+        TaskGraph graph = plan(study);
+        long fromMnist = train(graph, "finetune/alexnet@mnist>mnist-n100-first8-r1").subsetSeed();
+        assertEquals(fromMnist, train(graph, "finetune/alexnet@letters>mnist-n100-first8-r1").subsetSeed());
+        assertEquals(fromMnist, train(graph, "baseline/alexnet@mnist-n100-r1").subsetSeed());
+        assertNotEquals(fromMnist, train(graph, "finetune/alexnet@letters>mnist-n500-first8-r1").subsetSeed());
+        assertNotEquals(fromMnist, train(graph, "finetune/alexnet@letters>mnist-n100-first8-r2").subsetSeed(),
+                "repeats are independent seeds of the whole chain");
+        assertNotEquals(train(graph, "finetune/alexnet@mnist>mnist-n100-first8-r1").seed(),
+                train(graph, "finetune/alexnet@letters>mnist-n100-first8-r1").seed(), "initialisation still differs");
+    }
+
+    private static TrainTask train(TaskGraph graph, String id) {
+        return (TrainTask) graph.task(id).orElseThrow(() -> new AssertionError(id + " is not planned"));
+    }
+
+    @Test
     void fineTuningDependsOnItsParentAndEvaluationOnTargetAndAttack() throws Exception {
         TaskGraph graph = plan(STUDY);
         assertEquals(List.of("pretrain/alexnet@letters"),
