@@ -24,13 +24,14 @@ final class StoredResults {
         int index = 0;
         for (JsonNode row : JsonFiles.array(JsonFiles.read(file), file)) {
             String what = "row " + ++index;
-            List<MetricValue> metrics = List.copyOf(metrics(row, (name, value) -> new MetricValue(name,
-                    JsonFiles.number(value, "value"), JsonFiles.number(value, "lower"), JsonFiles.number(value, "upper"),
-                    value.path("successes").asLong(0), value.path("trials").asLong(0))).values());
+            BiFunction<String, JsonNode, MetricValue> value = (name, node) -> new MetricValue(name,
+                    JsonFiles.number(node, "value"), JsonFiles.number(node, "lower"), JsonFiles.number(node, "upper"),
+                    node.path("successes").asLong(0), node.path("trials").asLong(0));
             rows.add(new ResultRow(JsonFiles.text(row, "target", file, what), JsonFiles.text(row, "source", file, what),
                     row.path("parent").asBoolean(false), JsonFiles.text(row, "attack", file, what),
-                    row.path("repeat").asInt(1), row.path("images").asInt(0), setting(row.get("setting")), metrics,
-                    JsonFiles.textOrNull(row, "comparison")));
+                    row.path("repeat").asInt(1), row.path("images").asInt(0), setting(row.get("setting")),
+                    List.copyOf(metrics(row, "metrics", value).values()), JsonFiles.textOrNull(row, "comparison"),
+                    List.copyOf(metrics(row, "comparisonMetrics", value).values())));
         }
         return rows;
     }
@@ -40,7 +41,7 @@ final class StoredResults {
         int index = 0;
         for (JsonNode summary : JsonFiles.array(JsonFiles.read(file), file)) {
             String what = "entry " + ++index;
-            Map<String, RepeatSummary.Moments> metrics = metrics(summary, (name, value) -> new RepeatSummary.Moments(
+            Map<String, RepeatSummary.Moments> metrics = metrics(summary, "metrics", (name, value) -> new RepeatSummary.Moments(
                     value.path("n").asInt(0), JsonFiles.number(value, "mean"), JsonFiles.number(value, "std")));
             summaries.add(new RepeatSummary(JsonFiles.text(summary, "target", file, what),
                     JsonFiles.text(summary, "source", file, what), summary.path("parent").asBoolean(false),
@@ -72,9 +73,9 @@ final class StoredResults {
     }
 
     /** An entry's {@code metrics} object, name → value, in the file's order. */
-    private static <T> Map<String, T> metrics(JsonNode entry, BiFunction<String, JsonNode, T> read) {
+    private static <T> Map<String, T> metrics(JsonNode entry, String field, BiFunction<String, JsonNode, T> read) {
         Map<String, T> metrics = new LinkedHashMap<>();
-        JsonNode object = entry.get("metrics");
+        JsonNode object = entry.get(field);
         if (object != null && object.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> metric = it.next();

@@ -50,13 +50,14 @@ public final class Results {
             ResultRow.Setting setting = setting(graph, runDirectory, target, task);
             JsonNode comparison = comparisons.get(rowKey(task.targetId(), task.sourceId(), attack, task.repeat()));
             String outcome = null;
+            List<MetricValue> comparisonMetrics = new ArrayList<>();
             if (comparison != null) {
-                metrics.addAll(metricValues(comparison.get("metrics")));
-                metrics.add(MetricValue.plain("p_adjusted", number(comparison.get("adjustedP"))));
+                comparisonMetrics.addAll(metricValues(comparison.get("metrics")));
+                comparisonMetrics.add(MetricValue.plain("p_adjusted", number(comparison.get("adjustedP"))));
                 outcome = comparison.get("outcome").asText();
             }
             rows.add(new ResultRow(task.targetId(), task.sourceId(), parent, attack, task.repeat(),
-                    node.get("images").asInt(), setting, metrics, outcome));
+                    node.get("images").asInt(), setting, metrics, outcome, comparisonMetrics));
         }
         return rows;
     }
@@ -126,21 +127,10 @@ public final class Results {
             object.put("repeat", row.repeat());
             object.put("images", row.images());
             object.put("setting", row.setting());
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            for (MetricValue value : row.metrics()) {
-                Map<String, Object> metric = new LinkedHashMap<>();
-                metric.put("value", finite(value.value()));
-                if (value.hasInterval()) {
-                    metric.put("lower", finite(value.lower()));
-                    metric.put("upper", finite(value.upper()));
-                    metric.put("successes", value.successes());
-                    metric.put("trials", value.trials());
-                }
-                metrics.put(value.name(), metric);
-            }
-            object.put("metrics", metrics);
+            object.put("metrics", jsonMetrics(row.metrics()));
             if (row.comparison() != null) {
                 object.put("comparison", row.comparison());
+                object.put("comparisonMetrics", jsonMetrics(row.comparisonMetrics()));
             }
             json.add(object);
         }
@@ -169,6 +159,22 @@ public final class Results {
             summaryJson.add(object);
         }
         ArtefactDirectory.writeAtomically(runDirectory.resolve("summary.json"), JSON.writeValueAsBytes(summaryJson));
+    }
+
+    private static Map<String, Object> jsonMetrics(List<MetricValue> values) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (MetricValue value : values) {
+            Map<String, Object> metric = new LinkedHashMap<>();
+            metric.put("value", finite(value.value()));
+            if (value.hasInterval()) {
+                metric.put("lower", finite(value.lower()));
+                metric.put("upper", finite(value.upper()));
+                metric.put("successes", value.successes());
+                metric.put("trials", value.trials());
+            }
+            metrics.put(value.name(), metric);
+        }
+        return metrics;
     }
 
     /** {@code verdicts.csv}, one line per comparison, and {@code verdicts.json}, one object per verdict. */
@@ -229,7 +235,7 @@ public final class Results {
         Set<String> columns = new LinkedHashSet<>();
         Map<String, Boolean> hasInterval = new LinkedHashMap<>();
         for (ResultRow row : rows) {
-            for (MetricValue value : row.metrics()) {
+            for (MetricValue value : row.allMetrics()) {
                 columns.add(value.name());
                 hasInterval.merge(value.name(), value.trials() > 0 || value.hasInterval(), Boolean::logicalOr);
             }

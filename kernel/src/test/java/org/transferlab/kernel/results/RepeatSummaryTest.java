@@ -15,7 +15,7 @@ class RepeatSummaryTest {
     private static ResultRow row(String source, int repeat, double transfer) {
         return new ResultRow("finetune/alexnet@kmnist>mnist-n500-first8-r" + repeat, source + "-r" + repeat,
                 source.endsWith("kmnist"), "fgsm-eps0.1", repeat, 100, SETTING,
-                List.of(new MetricValue("transfer_rate", transfer, 0, 1, 0, 100)), null);
+                List.of(new MetricValue("transfer_rate", transfer, 0, 1, 0, 100)), null, List.of());
     }
 
     @Test
@@ -53,5 +53,16 @@ class RepeatSummaryTest {
     void onlyTheRepeatsOwnSuffixIsRemoved() {
         assertEquals("pretrain/alexnet@mnist-r1", RepeatSummary.withoutRepeat("pretrain/alexnet@mnist-r1", 2));
         assertEquals("pretrain/alexnet@mnist", RepeatSummary.withoutRepeat("pretrain/alexnet@mnist-r12", 12));
+    }
+
+    @Test
+    void pValuesOfComparisonsAreNotAveragedOverRepeats() {
+        ResultRow compared = new ResultRow("finetune/alexnet@kmnist>mnist-n500-first8-r1", "pretrain/alexnet@fmnist-r1",
+                false, "fgsm-eps0.1", 1, 100, SETTING, List.of(new MetricValue("transfer_rate", 0.1, 0, 1, 10, 100)),
+                "parent-better", List.of(MetricValue.plain("mcnemar_p", 0.01), MetricValue.plain("p_adjusted", 0.02)));
+
+        RepeatSummary summary = RepeatSummary.of(List.of(compared)).get(0);
+        assertEquals(List.of("transfer_rate"), List.copyOf(summary.metrics().keySet()));
+        assertEquals(0.02, compared.metric("p_adjusted").value(), "a row still shows its comparison");
     }
 }
