@@ -1,5 +1,6 @@
 package org.transferlab.kernel.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +12,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** Content hashes: SHA-256 of the canonical JSON (sorted keys) of what determines a task's output. */
+/**
+ * Content hashes: SHA-256 of the canonical JSON (sorted keys) of what determines a task's output. Absent values are
+ * left out rather than written as null, so that a plugin adding an optional option (absent meaning what it did before)
+ * keeps every existing key.
+ */
 final class CacheKey {
 
     static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     private CacheKey() {

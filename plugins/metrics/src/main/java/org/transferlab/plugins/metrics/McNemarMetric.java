@@ -29,7 +29,7 @@ final class McNemarMetric implements PairedMetric {
         double p = McNemar.exactP(counts);
         PairedDifference difference = PairedDifference.of(counts);
         MetricValue differenceValue = new MetricValue("transfer_difference", difference.estimate(), difference.lower(),
-                difference.upper(), counts.onlyA() - counts.onlyB(), counts.n());
+                difference.upper(), 0, counts.n());
         return new PairedComparison(p, differenceValue, List.of(
                 MetricValue.plain("mcnemar_parent_only", counts.onlyA()),
                 MetricValue.plain("mcnemar_other_only", counts.onlyB()),
