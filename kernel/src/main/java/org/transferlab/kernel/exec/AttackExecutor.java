@@ -66,20 +66,20 @@ final class AttackExecutor {
         float[] clean = images.toFloats();
         float[] adversarial = new float[clean.length];
         int[] attackLabels = new int[n];
-        int[] sourceClean = new int[n];
         int[] sourceAdversarial = new int[n];
         int[] attackTargets = targeted ? new int[n] : null;
         SplittableRandom random = new SplittableRandom(task.seed());
         SplittableRandom targetRandom = AttackTargets.stream(task.seed());
 
+        // Every attack setting of this source attacks the same images: their clean predictions are computed once.
+        int[] sourceClean = models.predictShared(source, task.datasetAlias() + "/" + task.split(), indices, clean);
         long started = System.nanoTime();
         Network network = models.get(source);
         for (int from = 0; from < n; from += BATCH) {
             context.cancellation().check();
             int to = Math.min(n, from + BATCH);
             float[] batch = Arrays.copyOfRange(clean, from * ImageSet.PIXELS, to * ImageSet.PIXELS);
-            int[] predicted = network.predict(batch, to - from);
-            System.arraycopy(predicted, 0, sourceClean, from, to - from);
+            int[] predicted = Arrays.copyOfRange(sourceClean, from, to);
             int[] labels = task.labels() == AttackLabels.GROUND_TRUTH
                     ? Arrays.copyOfRange(images.labels(), from, to) : predicted;
             System.arraycopy(labels, 0, attackLabels, from, to - from);

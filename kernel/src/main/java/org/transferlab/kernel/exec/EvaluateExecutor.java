@@ -42,7 +42,7 @@ final class EvaluateExecutor {
 
         Network network = models.get(target);
         int[] targetClean = models.predictShared(target, attack.datasetAlias() + "/" + attack.split(), indices, clean);
-        int[] targetAdversarial = network.predict(adversarial, n);
+        int[] targetAdversarial = network.predict(adversarial, n, AttackExecutor.BATCH);
 
         float[] linf = new float[n];
         float[] l2 = new float[n];

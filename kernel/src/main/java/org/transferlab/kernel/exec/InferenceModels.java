@@ -45,7 +45,7 @@ final class InferenceModels implements AutoCloseable {
     int[] predictShared(TrainTask task, String split, int[] indices, float[] images) throws IOException {
         Network network = get(task);
         if (!split.equals(predictedSplit) || !Arrays.equals(indices, predictedIndices)) {
-            predictions = network.predict(images, indices.length);
+            predictions = network.predict(images, indices.length, AttackExecutor.BATCH);
             predictedSplit = split;
             predictedIndices = indices.clone();
         }

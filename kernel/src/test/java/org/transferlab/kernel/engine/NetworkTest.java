@@ -188,8 +188,10 @@ class NetworkTest {
     void predictsInBatchesTheSameClassesAsAllAtOnce() {
         ImageSet set = SyntheticImages.rowBands(7, CLASSES, 3);
         try (Network network = Network.forInference(MODEL, initial, CPU)) {
-            int[] all = network.predict(set.toFloats(new int[] {0, 1, 2, 3, 4, 5, 6}), 7);
+            float[] pixels = set.toFloats(new int[] {0, 1, 2, 3, 4, 5, 6});
+            int[] all = network.predict(pixels, 7);
             assertArrayEquals(all, network.predict(set, 3));
+            assertArrayEquals(all, network.predict(pixels, 7, 3));
         }
     }
 
