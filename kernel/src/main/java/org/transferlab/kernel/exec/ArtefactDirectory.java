@@ -1,5 +1,6 @@
 package org.transferlab.kernel.exec;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -31,17 +32,46 @@ public final class ArtefactDirectory {
     private ArtefactDirectory() {
     }
 
-    /** The cache key recorded in a committed directory, if it is complete. */
-    public static Optional<String> committedKey(Path directory) {
+    /**
+     * What a committed directory records: its cache key, a commit id unique to this commit, and the commit ids of the
+     * artefacts it was made from.
+     *
+     * @param inputs  per dependency id, the directory (relative to the run) and the commit it read
+     */
+    public record Committed(String cacheKey, String commitId, Map<String, Input> inputs) {
+    }
+
+    /** One artefact a task read: where it lies below the run directory and which commit of it. */
+    public record Input(String directory, String commitId) {
+    }
+
+    /** The record of a committed directory, if it is complete. */
+    public static Optional<Committed> committed(Path directory) {
         Path done = directory.resolve(DONE);
         if (!Files.isRegularFile(done)) {
             return Optional.empty();
         }
         try {
-            Object key = JSON.readValue(done.toFile(), Map.class).get("cacheKey");
-            return Optional.ofNullable(key == null ? null : key.toString());
-        } catch (IOException e) {
+            return Optional.of(JSON.readValue(done.toFile(), Done.class).committed());
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The cache key recorded in a committed directory, if it is complete. */
+    public static Optional<String> committedKey(Path directory) {
+        return committed(directory).map(Committed::cacheKey);
+    }
+
+    /** {@value #DONE} as written: the record and the task's summary. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Done(String cacheKey, String commit, Map<String, Input> inputs, Map<String, Object> summary) {
+
+        Committed committed() {
+            if (cacheKey == null || commit == null || inputs == null) {
+                throw new IllegalStateException("incomplete " + DONE);
+            }
+            return new Committed(cacheKey, commit, inputs);
         }
     }
 
@@ -55,10 +85,14 @@ public final class ArtefactDirectory {
         }
     }
 
-    /** Marks {@code working} complete for {@code cacheKey} and moves it to {@code target}, replacing a stale one. */
-    public static void commit(Path working, Path target, String cacheKey, Map<String, Object> summary) {
+    /**
+     * Marks {@code working} complete for {@code cacheKey}, made from {@code inputs}, and moves it to {@code target},
+     * replacing a stale one.
+     */
+    public static void commit(Path working, Path target, String cacheKey, Map<String, Input> inputs,
+            Map<String, Object> summary) {
         try {
-            writeJson(working.resolve(DONE), Map.of("cacheKey", cacheKey, "summary", summary));
+            writeJson(working.resolve(DONE), new Done(cacheKey, UUID.randomUUID().toString(), inputs, summary));
             if (Files.exists(target)) {
                 Path stale = target.resolveSibling("." + target.getFileName() + STALE + UUID.randomUUID());
                 Files.move(target, stale, StandardCopyOption.ATOMIC_MOVE);

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -49,10 +51,28 @@ public final class Runner {
         this.listeners = Objects.requireNonNull(listeners, "listeners is null");
     }
 
-    /** Whether a task's artefacts are present and were made from exactly its current settings. */
+    /**
+     * Whether a task's artefacts are present, were made from exactly its current settings, and from the artefacts its
+     * dependencies hold now: a dependency run again (with {@code --force}) makes its dependents stale even when its key
+     * did not change, since its new files need not be bit-for-bit the old ones.
+     */
     public static boolean isCached(Task task, Path runDirectory) {
-        return ArtefactDirectory.committedKey(runDirectory.resolve(task.directory()))
-                .filter(task.cacheKey()::equals).isPresent();
+        Optional<ArtefactDirectory.Committed> committed = ArtefactDirectory.committed(runDirectory.resolve(task.directory()));
+        return committed.isPresent() && committed.get().cacheKey().equals(task.cacheKey())
+                && committed.get().inputs().keySet().equals(Set.copyOf(task.dependencies()))
+                && madeFromCurrentInputs(committed.get(), runDirectory);
+    }
+
+    /** Whether every input still holds the commit that was read, and was itself made from current inputs. */
+    private static boolean madeFromCurrentInputs(ArtefactDirectory.Committed committed, Path runDirectory) {
+        for (ArtefactDirectory.Input input : committed.inputs().values()) {
+            Optional<ArtefactDirectory.Committed> now = ArtefactDirectory.committed(runDirectory.resolve(input.directory()));
+            if (now.isEmpty() || !now.get().commitId().equals(input.commitId())
+                    || !madeFromCurrentInputs(now.get(), runDirectory)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The dependencies of the selected tasks that are neither selected nor cached, by the task that needs them. */
@@ -128,6 +148,19 @@ public final class Runner {
         }
         return executed;
     }
+    /** The commits of the dependencies this task is about to read. */
+    private Map<String, ArtefactDirectory.Input> inputs(Task task) {
+        Map<String, ArtefactDirectory.Input> inputs = new LinkedHashMap<>();
+        for (String dependency : task.dependencies()) {
+            Task needed = context.graph().task(dependency).orElseThrow();
+            String commit = ArtefactDirectory.committed(context.directoryOf(needed))
+                    .orElseThrow(() -> new IllegalStateException(task.id() + " needs " + dependency + ", which is not committed"))
+                    .commitId();
+            inputs.put(dependency, new ArtefactDirectory.Input(needed.directory(), commit));
+        }
+        return inputs;
+    }
+
     private void execute(Task task, InferenceModels models) {
         Path target = context.directoryOf(task);
         Path working = ArtefactDirectory.begin(target);
@@ -144,7 +177,7 @@ public final class Runner {
             } else {
                 summary = new CompareExecutor(context).execute((CompareTask) task, working);
             }
-            ArtefactDirectory.commit(working, target, task.cacheKey(), summary);
+            ArtefactDirectory.commit(working, target, task.cacheKey(), inputs(task), summary);
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException(task.id() + ": " + e.getMessage(), e);

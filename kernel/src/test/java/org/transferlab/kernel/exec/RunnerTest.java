@@ -54,8 +54,16 @@ class RunnerTest {
     }
 
     private Runner runner(TrainingListener listener, boolean force) {
+        return runner(config, graph, listener, force);
+    }
+
+    private Runner runner(ExperimentConfig otherConfig, TaskGraph otherGraph, boolean force) {
+        return runner(otherConfig, otherGraph, TrainingListener.NONE, force);
+    }
+
+    private Runner runner(ExperimentConfig otherConfig, TaskGraph otherGraph, TrainingListener listener, boolean force) {
         RunOptions options = new RunOptions(runDirectory, runDirectory.resolve("data"), false, RuntimeOptions.cpu(1), force);
-        return new Runner(config, PLUGINS, graph, options, new PrintStream(printed, true), id -> listener,
+        return new Runner(otherConfig, PLUGINS, otherGraph, options, new PrintStream(printed, true), id -> listener,
                 TransferProgress.NONE, cancellation);
     }
 
@@ -133,6 +141,25 @@ class RunnerTest {
         assertTrue(Files.exists(alikeJobs));
         assertFalse(runner(TrainingListener.NONE, false).runTask(first), "a cached task is not run again");
         assertTrue(runner(TrainingListener.NONE, true).runTask(first), "unless forced");
+    }
+
+    @Test
+    void aDependencyRunAgainMakesItsDependentsStaleThoughNoKeyChanged() throws Exception {
+        ExperimentConfig withFineTuning = ConfigLoader.load(StudyPlugins.STUDY.replace("attack:\n",
+                "finetune:\n  - { from: { models: [linear], datasets: [a] }, dataset: b, subset: [16], recipe: quick }\nattack:\n"),
+                "study.yaml", PLUGINS).config();
+        TaskGraph chain = new Planner(withFineTuning, PLUGINS).plan();
+        Task parent = chain.task("pretrain/linear@a").orElseThrow();
+        Task child = chain.task("finetune/linear@a>b-n16-none").orElseThrow();
+        runner(withFineTuning, chain, false).run(task -> task == parent || task == child);
+        assertTrue(Runner.isCached(child, runDirectory));
+
+        runner(withFineTuning, chain, true).runTask(parent);
+
+        assertTrue(Runner.isCached(parent, runDirectory));
+        assertFalse(Runner.isCached(child, runDirectory), "the fine-tuned model started from weights since replaced");
+        runner(withFineTuning, chain, false).runTask(child);
+        assertTrue(Runner.isCached(child, runDirectory));
     }
 
     @Test
