@@ -42,12 +42,22 @@ final class ConsoleTrainingListener implements TrainingListener {
 
     @Override
     public void epochFinished(EpochRecord record) {
+        closeBar();
+        String test = Double.isNaN(record.testAccuracy()) ? "" : String.format(Locale.ROOT, ", test %.2f%%", 100 * record.testAccuracy());
+        System.out.printf(Locale.ROOT, "  %s epoch %d/%d: loss %.4f, train %.2f%%%s, %.0f images/s%n", label, record.epoch(),
+                epochs, record.loss(), 100 * record.trainAccuracy(), test, record.imagesPerSecond());
+    }
+
+    /** A cancelled or failed epoch never finishes: its bar would go on redrawing around the messages that follow. */
+    @Override
+    public void trainingEnded() {
+        closeBar();
+    }
+
+    private void closeBar() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
-        String test = Double.isNaN(record.testAccuracy()) ? "" : String.format(Locale.ROOT, ", test %.2f%%", 100 * record.testAccuracy());
-        System.out.printf(Locale.ROOT, "  %s epoch %d/%d: loss %.4f, train %.2f%%%s, %.0f images/s%n", label, record.epoch(),
-                epochs, record.loss(), 100 * record.trainAccuracy(), test, record.imagesPerSecond());
     }
 }

@@ -49,13 +49,17 @@ public final class Trainer {
         int batches = (training.count() + batchSize - 1) / batchSize;
         LearningRates rates = new LearningRates(recipe, batches);
         listener.trainingStarted(recipe.epochs(), batches);
-        List<EpochRecord> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
-            int[] order = shuffledOrder(training.count(), seed, epoch);
-            history.add(runEpoch(network, training, test, epoch, order, rates, (long) (epoch - 1) * batches));
-            listener.epochFinished(history.get(history.size() - 1));
+        try {
+            List<EpochRecord> history = new ArrayList<>();
+            for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+                int[] order = shuffledOrder(training.count(), seed, epoch);
+                history.add(runEpoch(network, training, test, epoch, order, rates, (long) (epoch - 1) * batches));
+                listener.epochFinished(history.get(history.size() - 1));
+            }
+            return new TrainingResult(network.snapshot(), history);
+        } finally {
+            listener.trainingEnded();
         }
-        return new TrainingResult(network.snapshot(), history);
     }
 
     private EpochRecord runEpoch(Network network, ImageSet training, ImageSet test, int epoch, int[] order,

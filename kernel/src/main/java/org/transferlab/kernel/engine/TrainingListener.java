@@ -15,4 +15,8 @@ public interface TrainingListener {
 
     default void epochFinished(EpochRecord record) {
     }
+
+    /** Last, whether training completed, was cancelled or failed: release what the listener holds (a progress bar). */
+    default void trainingEnded() {
+    }
 }

@@ -92,6 +92,11 @@ class TrainerTest {
                     cancellation.request("SIGINT");
                 }
             }
+
+            @Override
+            public void trainingEnded() {
+                steps.add("ended");
+            }
         };
         Recipe recipe = recipe(2, 8, 0.01);
         try (Network network = Network.forTraining(MODEL, Weights.initialize(MODEL, 1), OptimizerSettings.from(recipe),
@@ -100,7 +105,7 @@ class TrainerTest {
             CancelledException stopped = assertThrows(CancelledException.class, () -> trainer.train(network, TRAINING, 1));
             assertEquals("SIGINT", stopped.reason());
         }
-        assertEquals(List.of("1.1", "1.2"), steps);
+        assertEquals(List.of("1.1", "1.2", "ended"), steps, "the listener hears of the end, to close its progress bar");
     }
 
     @Test
