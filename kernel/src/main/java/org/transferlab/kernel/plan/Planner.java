@@ -35,10 +35,13 @@ public final class Planner {
 
     private final ExperimentConfig config;
     private final PluginCatalog plugins;
+    /** The listed metrics that compare two sources (creating a metric to ask is not free: once per plan). */
+    private final List<String> paired;
 
     public Planner(ExperimentConfig config, PluginCatalog plugins) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.plugins = Objects.requireNonNull(plugins, "plugins is null");
+        this.paired = Metrics.paired(plugins, config.metrics());
     }
 
     public TaskGraph plan() {
@@ -208,7 +211,6 @@ public final class Planner {
 
     private List<EvaluateTask> evaluateTasks(List<TrainTask> targets, List<AttackTask> attacks, int repeat) {
         List<EvaluateTask> tasks = new ArrayList<>();
-        List<String> paired = Metrics.paired(plugins, config.metrics());
         List<Map<String, String>> metrics = config.metrics().stream()
                 .filter(name -> !paired.contains(name))
                 .map(name -> Map.of("plugin", name, "version", version(PluginKind.METRIC, name)))
@@ -236,7 +238,6 @@ public final class Planner {
      */
     private List<CompareTask> compareTasks(List<TrainTask> targets, List<AttackTask> attacks,
             List<EvaluateTask> evaluations, int repeat) {
-        List<String> paired = Metrics.paired(plugins, config.metrics());
         if (paired.isEmpty()) {
             return List.of();
         }

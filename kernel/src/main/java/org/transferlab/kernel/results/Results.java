@@ -41,13 +41,14 @@ public final class Results {
             }
         }
         List<ResultRow> rows = new ArrayList<>();
+        Map<String, JsonNode> budgets = new LinkedHashMap<>();
         for (EvaluateTask task : graph.tasks(EvaluateTask.class)) {
             JsonNode node = JSON.readTree(runDirectory.resolve(task.directory()).resolve("metrics.json").toFile());
             List<MetricValue> metrics = metricValues(node.get("metrics"));
             TrainTask target = (TrainTask) graph.task(task.targetId()).orElseThrow();
             boolean parent = target.parentId().map(task.sourceId()::equals).orElse(false);
             String attack = node.get("attack").asText();
-            ResultRow.Setting setting = setting(graph, runDirectory, target, task);
+            ResultRow.Setting setting = setting(graph, runDirectory, target, task, budgets);
             JsonNode comparison = comparisons.get(rowKey(task.targetId(), task.sourceId(), attack, task.repeat()));
             String outcome = null;
             List<MetricValue> comparisonMetrics = new ArrayList<>();
@@ -62,11 +63,16 @@ public final class Results {
         return rows;
     }
 
-    private static ResultRow.Setting setting(TaskGraph graph, Path runDirectory, TrainTask target, EvaluateTask task)
-            throws IOException {
+    /** @param budgets each attack's budget, read from its meta.json once however many targets evaluated it */
+    private static ResultRow.Setting setting(TaskGraph graph, Path runDirectory, TrainTask target, EvaluateTask task,
+            Map<String, JsonNode> budgets) throws IOException {
         TrainTask source = (TrainTask) graph.task(task.sourceId()).orElseThrow();
         AttackTask attack = (AttackTask) graph.task(task.attackId()).orElseThrow();
-        JsonNode budget = JSON.readTree(runDirectory.resolve(attack.directory()).resolve("meta.json").toFile()).get("budget");
+        JsonNode budget = budgets.get(attack.id());
+        if (budget == null) {
+            budget = JSON.readTree(runDirectory.resolve(attack.directory()).resolve("meta.json").toFile()).get("budget");
+            budgets.put(attack.id(), budget);
+        }
         return new ResultRow.Setting(target.kind().label(), target.modelAlias(), target.datasetAlias(),
                 target.subset().orElse(null), target.freeze().label(), target.parentId().orElse(null),
                 source.modelAlias(), source.datasetAlias(), attack.setting().plugin(), budget.get("norm").asText(),
