@@ -20,16 +20,29 @@ final class ExecutionOptions {
     @Option(names = "--device", paramLabel = "DEVICE", description = "auto, cpu, gpu or gpu:N (default: the file's runtime.device).")
     String device;
 
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads of this process (default: the "
+            + "file's runtime.threads; 0 lets TensorFlow choose). Results are byte-identical for the same threads.")
+    Integer threads;
+
     /** @throws BadInputException when {@code --device} is malformed */
     RunOptions resolve(ExperimentConfig config, boolean force) {
         if (device != null && !device.matches("auto|cpu|gpu|gpu:[0-9]+")) {
             throw new BadInputException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
         }
+        if (threads != null && threads < 0) {
+            throw new BadInputException("--threads must be 0 (TensorFlow chooses) or positive, got " + threads);
+        }
         RuntimeOptions fromFile = RuntimeOptions.from(config.runtimeOrDefault());
-        return new RunOptions(runDirectory(config, output),
-                dataRoot != null ? dataRoot : expandHome(config.dataOrDefault().rootOrDefault()),
-                config.dataOrDefault().downloadOrDefault(),
-                device == null ? fromFile : fromFile.withDevice(device), force);
+        RuntimeOptions runtime = device == null ? fromFile : fromFile.withDevice(device);
+        if (threads != null) {
+            runtime = runtime.withThreads(threads);
+        }
+        return new RunOptions(runDirectory(config, output), dataRoot(config),
+                config.dataOrDefault().downloadOrDefault(), runtime, force);
+    }
+
+    Path dataRoot(ExperimentConfig config) {
+        return dataRoot != null ? dataRoot : expandHome(config.dataOrDefault().rootOrDefault());
     }
 
     /** These options as they were given, to repeat them in a command this one suggests. */
@@ -43,6 +56,9 @@ final class ExecutionOptions {
         }
         if (device != null) {
             given.addAll(List.of("--device", device));
+        }
+        if (threads != null) {
+            given.addAll(List.of("--threads", threads.toString()));
         }
         return given;
     }

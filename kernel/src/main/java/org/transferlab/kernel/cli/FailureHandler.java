@@ -1,6 +1,7 @@
 package org.transferlab.kernel.cli;
 
 import org.transferlab.kernel.config.ConfigException;
+import org.transferlab.kernel.lock.LockedException;
 import org.transferlab.kernel.plugin.PluginLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -18,7 +19,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
                     + "; nothing was run.");
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof PluginLoadException || e instanceof BadInputException) {
+        if (e instanceof PluginLoadException || e instanceof BadInputException || e instanceof LockedException) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }

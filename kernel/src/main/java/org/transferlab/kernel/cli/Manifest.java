@@ -37,7 +37,9 @@ final class Manifest {
     private Manifest() {
     }
 
-    static void write(ExperimentOptions.Loaded loaded, RunOptions options, TaskGraph graph) throws IOException {
+    /** @param executor  how the tasks are run: {@code local}, {@code jobs} or {@code slurm} */
+    static void write(ExperimentOptions.Loaded loaded, RunOptions options, TaskGraph graph, String executor)
+            throws IOException {
         byte[] file = Files.readAllBytes(experimentFile(loaded));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("experiment", loaded.experiment().config().experiment());
@@ -55,6 +57,7 @@ final class Manifest {
         manifest.put("devicesSeen", TensorFlowRuntime.devices(options.runtime()).stream()
                 .map(device -> device.type() + " " + device.name()).toList());
         manifest.put("threads", options.runtime().threads());
+        manifest.put("executor", executor);
         manifest.put("precision", options.runtime().precision());
         List<Map<String, String>> plugins = loaded.plugins().plugins().stream()
                 .map(Manifest::describe).toList();
@@ -69,11 +72,17 @@ final class Manifest {
         return loaded.experiment().file();
     }
 
-    /** A task's id, cache key and, for the tasks that draw random numbers, the seed derived for it. */
+    /**
+     * A task's id, kind, cache key, directory and dependencies (what {@code status RUN_DIR} needs to tell its state)
+     * and, for the tasks that draw random numbers, the seed derived for it.
+     */
     private static Map<String, Object> describe(Task task) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", task.id());
+        entry.put("kind", task.kind().label());
         entry.put("cacheKey", task.cacheKey());
+        entry.put("directory", task.directory());
+        entry.put("dependencies", task.dependencies());
         if (task instanceof TrainTask train) {
             entry.put("seed", train.seed());
         } else if (task instanceof AttackTask attack) {

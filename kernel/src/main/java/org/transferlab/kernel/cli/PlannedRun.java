@@ -23,16 +23,31 @@ record PlannedRun(ExperimentOptions.Loaded loaded, RunOptions options, TaskGraph
         return options.runDirectory();
     }
 
+    ExperimentConfig config() {
+        return loaded.experiment().config();
+    }
+
     /**
-     * Writes {@code manifest.json}, then gives {@code work} a runner that prints its progress on standard output and
-     * stops at its next safe point on SIGINT or SIGTERM.
+     * {@code manifest.json}; for the process that holds the run directory alone.
+     *
+     * @param threads  the TensorFlow threads of each process that runs tasks
+     */
+    void writeManifest(String executor, int threads) throws IOException {
+        Manifest.write(loaded, options.withRuntime(options.runtime().withThreads(threads)), graph, executor);
+    }
+
+    /**
+     * Gives {@code work} a runner that prints its progress on standard output and stops at its next safe point on
+     * SIGINT, SIGTERM or SIGUSR1.
      *
      * @return 0, or 128 + the number of the signal that stopped the work
      */
-    int execute(PrintWriter err, Consumer<Runner> work) throws IOException {
-        Manifest.write(loaded, options, graph);
-        return StopOnSignal.run(err, cancellation -> work.accept(new Runner(loaded.experiment().config(),
-                loaded.plugins(), graph, options, System.out, ConsoleTrainingListener::forTask,
-                ConsoleTransferProgress.create(), cancellation)));
+    int execute(PrintWriter err, Consumer<Runner> work) {
+        return StopOnSignal.run(err, cancellation -> work.accept(runner(cancellation)));
+    }
+
+    Runner runner(org.transferlab.kernel.engine.Cancellation cancellation) {
+        return new Runner(config(), loaded.plugins(), graph, options, System.out, ConsoleTrainingListener::forTask,
+                ConsoleTransferProgress.create(), cancellation);
     }
 }

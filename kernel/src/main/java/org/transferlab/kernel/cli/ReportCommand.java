@@ -3,7 +3,9 @@ package org.transferlab.kernel.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.transferlab.kernel.lock.StudyLock;
 import org.transferlab.kernel.report.Report;
 import org.transferlab.kernel.report.ReportException;
 import picocli.CommandLine.Command;
@@ -29,14 +31,19 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(runDirectory + " is not a directory; RUN_DIR must be a run directory, "
                     + "<output>/<experiment>/");
         }
-        Report.Written written;
-        try {
-            written = Report.write(runDirectory.toAbsolutePath().normalize());
-        } catch (ReportException e) {
-            throw new BadInputException(e.getMessage());
+        Path run = runDirectory.toAbsolutePath().normalize();
+        // Only a run directory is locked: a folder given by mistake gets the report's error, not a locks/ folder.
+        try (StudyLock lock = Files.exists(run.resolve("manifest.json"))
+                ? StudyLock.exclusive(run, "report", Duration.ZERO, spec.commandLine().getErr()::println) : null) {
+            Report.Written written;
+            try {
+                written = Report.write(run);
+            } catch (ReportException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            print(written, spec.commandLine().getOut());
+            return ExitCodes.OK;
         }
-        print(written, spec.commandLine().getOut());
-        return ExitCodes.OK;
     }
 
     static void print(Report.Written written, PrintWriter out) {

@@ -12,7 +12,7 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Turns Ctrl-C (SIGINT) and a scheduler's SIGTERM into a {@link Cancellation}: the work stops at its next safe point (a
+ * Turns Ctrl-C (SIGINT) and a scheduler's SIGTERM or SIGUSR1 into a {@link Cancellation}: the work stops at its next safe point (a
  * training step, an attack batch, the end of a task), its working directory is discarded, every committed task is kept,
  * and the command exits with 128 + the signal's number. A second signal ends the process at once; the working directory
  * it leaves is removed by the next run.
@@ -26,7 +26,8 @@ import sun.misc.SignalHandler;
 final class StopOnSignal implements AutoCloseable {
 
     static final String RESUME_HINT = "To resume, run the same command again; finished tasks are cached.";
-    private static final List<String> SIGNALS = List.of("INT", "TERM");
+    /** USR1 is what Slurm sends ahead of a job's time limit or preemption ({@code --signal=B:USR1@90}). */
+    private static final List<String> SIGNALS = List.of("INT", "TERM", "USR1");
 
     private final Cancellation cancellation = new Cancellation();
     private final PrintWriter err;
@@ -39,7 +40,7 @@ final class StopOnSignal implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} with SIGINT and SIGTERM requesting its cancellation.
+     * Runs {@code work} with SIGINT, SIGTERM and SIGUSR1 requesting its cancellation.
      *
      * @return 0 when the work finished, else 128 + the number of the signal that stopped it
      */

@@ -26,7 +26,8 @@ public record ExperimentConfig(
         List<@Valid FinetuneBlock> finetune,
         List<@Valid BaselineBlock> baselines,
         @NotNull @Valid AttackBlock attack,
-        @NotEmpty @PluginSlot(PluginKind.METRIC) List<String> metrics) {
+        @NotEmpty @PluginSlot(PluginKind.METRIC) List<String> metrics,
+        @Valid ClusterConfig cluster) {
 
     public int repeatsOrDefault() {
         return repeats == null ? 1 : repeats;
@@ -38,6 +39,10 @@ public record ExperimentConfig(
 
     public RuntimeConfig runtimeOrDefault() {
         return runtime == null ? new RuntimeConfig(null, null) : runtime;
+    }
+
+    public ClusterConfig clusterOrDefault() {
+        return cluster == null ? ClusterConfig.DEFAULT : cluster;
     }
 
     public DataConfig dataOrDefault() {

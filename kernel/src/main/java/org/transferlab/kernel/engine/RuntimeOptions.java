@@ -61,6 +61,10 @@ public record RuntimeOptions(String device, int threads, Precision precision, bo
         return new RuntimeOptions(otherDevice, threads, precision, xla);
     }
 
+    public RuntimeOptions withThreads(int otherThreads) {
+        return new RuntimeOptions(device, otherThreads, precision, xla);
+    }
+
     public boolean requiresGpu() {
         return device.startsWith("gpu");
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.transferlab.kernel.io.AtomicFiles;
+import org.transferlab.kernel.lock.LockHolder;
 
 /**
  * The one place that writes artefacts. A task writes into a fresh temporary sibling of its final directory; committing
@@ -25,6 +26,8 @@ import org.transferlab.kernel.io.AtomicFiles;
 public final class ArtefactDirectory {
 
     public static final String DONE = "done.json";
+    /** Who is writing a working directory; removed when it is committed. */
+    static final String OWNER = "owner.json";
     private static final String WORKING = ".tmp-";
     private static final String STALE = ".stale-";
     static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -75,11 +78,21 @@ public final class ArtefactDirectory {
         }
     }
 
-    /** A fresh, empty working directory next to {@code target}. */
-    public static Path begin(Path target) {
+    /**
+     * A fresh working directory next to {@code target}, holding only the record of its {@code owner}, who must hold the
+     * task's lock while the directory exists.
+     */
+    public static Path begin(Path target, LockHolder owner) {
         try {
             Files.createDirectories(target.getParent());
-            return Files.createDirectory(target.resolveSibling("." + target.getFileName() + WORKING + UUID.randomUUID()));
+            Path working = Files.createDirectory(target.resolveSibling("." + target.getFileName() + WORKING + UUID.randomUUID()));
+            Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("host", owner.host());
+            record.put("pid", owner.pid());
+            record.put("since", owner.since().toString());
+            record.put("task", owner.command());
+            JSON.writeValue(working.resolve(OWNER).toFile(), record);
+            return working;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a working directory for " + target, e);
         }
@@ -92,6 +105,7 @@ public final class ArtefactDirectory {
     public static void commit(Path working, Path target, String cacheKey, Map<String, Input> inputs,
             Map<String, Object> summary) {
         try {
+            Files.deleteIfExists(working.resolve(OWNER));
             writeJson(working.resolve(DONE), new Done(cacheKey, UUID.randomUUID().toString(), inputs, summary));
             if (Files.exists(target)) {
                 Path stale = target.resolveSibling("." + target.getFileName() + STALE + UUID.randomUUID());
@@ -110,6 +124,18 @@ public final class ArtefactDirectory {
      */
     static boolean isWorkingName(String name) {
         return name.startsWith(".") && (name.contains(WORKING) || name.contains(STALE));
+    }
+
+    /**
+     * The name of the directory that a working or replaced directory called {@code name} belongs to
+     * ({@code alexnet@mnist} for {@code .alexnet@mnist.tmp-<uuid>}), if it is one.
+     */
+    static Optional<String> ownerName(String name) {
+        if (!isWorkingName(name)) {
+            return Optional.empty();
+        }
+        int end = Math.max(name.lastIndexOf(WORKING), name.lastIndexOf(STALE));
+        return end > 1 ? Optional.of(name.substring(1, end)) : Optional.empty();
     }
 
     /**

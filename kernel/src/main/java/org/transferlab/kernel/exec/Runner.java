@@ -14,13 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.transferlab.api.data.DataContext;
 import org.transferlab.api.data.TransferProgress;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.engine.Cancellation;
 import org.transferlab.kernel.engine.CancelledException;
 import org.transferlab.kernel.engine.TrainingListener;
+import org.transferlab.kernel.lock.LockHolder;
+import org.transferlab.kernel.lock.LockedException;
+import org.transferlab.kernel.lock.TaskLock;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.CompareTask;
 import org.transferlab.kernel.plan.EvaluateTask;
@@ -57,9 +59,14 @@ public final class Runner {
      * did not change, since its new files need not be bit-for-bit the old ones.
      */
     public static boolean isCached(Task task, Path runDirectory) {
-        Optional<ArtefactDirectory.Committed> committed = ArtefactDirectory.committed(runDirectory.resolve(task.directory()));
-        return committed.isPresent() && committed.get().cacheKey().equals(task.cacheKey())
-                && committed.get().inputs().keySet().equals(Set.copyOf(task.dependencies()))
+        return isCached(task.directory(), task.cacheKey(), task.dependencies(), runDirectory);
+    }
+
+    /** {@link #isCached(Task, Path)} for a task known by its directory, cache key and dependencies, as a manifest lists it. */
+    public static boolean isCached(String directory, String cacheKey, List<String> dependencies, Path runDirectory) {
+        Optional<ArtefactDirectory.Committed> committed = ArtefactDirectory.committed(runDirectory.resolve(directory));
+        return committed.isPresent() && committed.get().cacheKey().equals(cacheKey)
+                && committed.get().inputs().keySet().equals(Set.copyOf(dependencies))
                 && madeFromCurrentInputs(committed.get(), runDirectory);
     }
 
@@ -94,60 +101,124 @@ public final class Runner {
     }
 
     /**
-     * Runs the selected tasks (and nothing else; their dependencies must be cached or selected too), after removing the
-     * working directories that a killed run left anywhere in the run directory.
+     * Runs the selected tasks (and nothing else; their dependencies must be cached or selected too), after removing what
+     * killed processes left anywhere in the run directory; for a process that holds the run directory alone.
      *
      * @return the ids of the tasks that were executed, in order
      * @throws CancelledException when the cancellation was requested; the task in progress was discarded
      */
     public List<String> run(Predicate<Task> selected) {
-        removeAbandonedWork(context.options().runDirectory(), 3);
+        removeAbandonedWork(context.options().runDirectory(), out);
         return runInOrder(context.graph().tasks().stream().filter(selected).toList());
     }
 
     /**
+     * Removes what killed processes left anywhere in the run directory, except the working directories of tasks that a
+     * live process runs; for a process that holds the run directory alone.
+     */
+    public static void removeAbandonedWork(Path runDirectory, PrintStream out) {
+        for (Path live : AbandonedWork.sweep(runDirectory)) {
+            out.println("left alone: " + runDirectory.relativize(live) + " (its task is being run by another live process)");
+        }
+    }
+
+    /**
      * Runs one task, as one job of a cluster scheduler does. Other jobs may be writing next to it, so only this task's
-     * own abandoned working directories are removed.
+     * own abandoned working directories are removed, under the task's lock.
      *
      * @return whether the task was executed (false when it was cached)
      * @throws CancelledException when the cancellation was requested; the task was discarded
+     * @throws LockedException when another process runs the task and did not end within the options' lock wait
      */
     public boolean runTask(Task task) {
-        Path target = context.directoryOf(task);
-        removeAbandonedWork(target.getParent(), 1, name -> ArtefactDirectory.isWorkingNameOf(name, target));
         return !runInOrder(List.of(task)).isEmpty();
     }
 
     private List<String> runInOrder(List<Task> tasks) {
         List<String> executed = new ArrayList<>();
         int position = 0;
-        try (InferenceModels models = new InferenceModels(context)) {
+        try (Session session = session()) {
             for (Task task : tasks) {
                 position++;
-                if (!context.options().force() && isCached(task, context.options().runDirectory())) {
-                    out.printf("[%d/%d] %s: cached%n", position, tasks.size(), task.id());
-                    continue;
+                if (session.run(task, "[" + position + "/" + tasks.size() + "] " + task.id())) {
+                    executed.add(task.id());
                 }
-                for (String dependency : task.dependencies()) {
-                    if (!isCached(context.graph().task(dependency).orElseThrow(), context.options().runDirectory())) {
-                        throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");
-                    }
-                }
-                context.cancellation().check();
-                out.printf("[%d/%d] %s: running%n", position, tasks.size(), task.id());
-                long started = System.nanoTime();
-                try {
-                    execute(task, models);
-                } catch (CancelledException e) {
-                    out.printf("[%d/%d] %s: stopped, its unfinished work discarded%n", position, tasks.size(), task.id());
-                    throw e;
-                }
-                out.printf("[%d/%d] %s: done in %.1f s%n", position, tasks.size(), task.id(), (System.nanoTime() - started) / 1e9);
-                executed.add(task.id());
             }
         }
         return executed;
     }
+
+    /** What stops this runner's work at its next safe point. */
+    public Cancellation cancellation() {
+        return context.cancellation();
+    }
+
+    /** Tasks run one at a time as they come, as a worker process runs them, keeping the last model open in between. */
+    public Session session() {
+        return new Session();
+    }
+
+    /** Runs tasks one at a time; the most recently used trained model stays open until the next one is needed. */
+    public final class Session implements AutoCloseable {
+
+        private final InferenceModels models = new InferenceModels(context);
+
+        private Session() {
+        }
+
+        /**
+         * Runs {@code task} unless it is cached, under its lock; the lines printed about it start with {@code label}.
+         *
+         * @return whether it was executed
+         * @throws CancelledException when the cancellation was requested; the task was discarded
+         * @throws LockedException when another process runs the task and did not end within the options' lock wait
+         */
+        public boolean run(Task task, String label) {
+            Path runDirectory = context.options().runDirectory();
+            if (!context.options().force() && isCached(task, runDirectory)) {
+                out.println(label + ": cached");
+                return false;
+            }
+            for (String dependency : task.dependencies()) {
+                if (!isCached(context.graph().task(dependency).orElseThrow(), runDirectory)) {
+                    throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");
+                }
+            }
+            context.cancellation().check();
+            try (TaskLock lock = lock(task)) {
+                if (!context.options().force() && isCached(task, runDirectory)) {
+                    out.println(label + ": cached (run by another process meanwhile)");
+                    return false;
+                }
+                AbandonedWork.sweep(runDirectory, task);
+                out.println(label + ": running");
+                long started = System.nanoTime();
+                try {
+                    execute(task, models);
+                } catch (CancelledException e) {
+                    out.println(label + ": stopped, its unfinished work discarded");
+                    throw e;
+                }
+                out.printf("%s: done in %.1f s%n", label, (System.nanoTime() - started) / 1e9);
+                return true;
+            }
+        }
+
+        @Override
+        public void close() {
+            models.close();
+        }
+    }
+
+    /** The task's lock, once whoever else runs it has ended. */
+    private TaskLock lock(Task task) {
+        Path runDirectory = context.options().runDirectory();
+        return TaskLock.acquire(runDirectory, task.directory(), task.id(), context.options().taskLockWait(), out::println)
+                .orElseThrow(() -> new LockedException(task.id() + " is being run by "
+                        + TaskLock.holder(runDirectory, task.directory()).map(LockHolder::describe).orElse("another process")
+                        + "; it was not run a second time"));
+    }
+
     /** The commits of the dependencies this task is about to read. */
     private Map<String, ArtefactDirectory.Input> inputs(Task task) {
         Map<String, ArtefactDirectory.Input> inputs = new LinkedHashMap<>();
@@ -163,7 +234,7 @@ public final class Runner {
 
     private void execute(Task task, InferenceModels models) {
         Path target = context.directoryOf(task);
-        Path working = ArtefactDirectory.begin(target);
+        Path working = ArtefactDirectory.begin(target, LockHolder.thisProcess(task.id()));
         boolean committed = false;
         try {
             Map<String, Object> summary;
@@ -179,37 +250,20 @@ public final class Runner {
             }
             ArtefactDirectory.commit(working, target, task.cacheKey(), inputs(task), summary);
             committed = true;
+            TaskFailures.clear(context.options().runDirectory(), task);
         } catch (IOException e) {
-            throw new UncheckedIOException(task.id() + ": " + e.getMessage(), e);
+            UncheckedIOException failure = new UncheckedIOException(task.id() + ": " + e.getMessage(), e);
+            TaskFailures.record(context.options().runDirectory(), task, failure);
+            throw failure;
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            TaskFailures.record(context.options().runDirectory(), task, e);
+            throw e;
         } finally {
             if (!committed) {
                 ArtefactDirectory.abandon(working);
             }
         }
-    }
-
-    /**
-     * Working directories and half-written files left by a killed run are never trusted; they are removed before
-     * anything else runs. {@code leftover} says which names below {@code root} are such leftovers.
-     */
-    private static void removeAbandonedWork(Path root, int depth, Predicate<String> leftover) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root, depth)) {
-            for (Path path : paths.filter(p -> leftover.test(p.getFileName().toString())).toList()) {
-                if (Files.isDirectory(path)) {
-                    ArtefactDirectory.abandon(path);
-                } else {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up " + root, e);
-        }
-    }
-
-    private static void removeAbandonedWork(Path root, int depth) {
-        removeAbandonedWork(root, depth, ArtefactDirectory::isWorkingName);
     }
 }
