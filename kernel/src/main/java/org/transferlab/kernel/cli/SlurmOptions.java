@@ -59,6 +59,13 @@ final class SlurmOptions {
         if (dryRun && wait) {
             throw new BadInputException("--wait follows a submission, and --dry-run submits nothing; give one of them");
         }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        for (Path path : List.of(run.runDirectory(), workingDirectory)) {
+            if (path.toString().matches(".*\\s.*")) {
+                throw new BadInputException("the path " + path + " has a space in it, which the #SBATCH lines of a job "
+                        + "script cannot hold; run from, and write to, folders without spaces (--output DIR)");
+            }
+        }
         PrintStream out = System.out;
         SlurmClient slurm = new SlurmCommands();
         SlurmExecutor executor = new SlurmExecutor(slurm, TransferlabProcess.launcherOrThisJvm());
@@ -74,7 +81,7 @@ final class SlurmOptions {
             List<Task> tasks = run.graph().tasks().stream().filter(selected).toList();
             submission = executor.submit(new SlurmExecutor.Request(run.config().experiment(), runDirectory, tasks, force,
                     invocation, run.config().clusterOrDefault(), runtimeThreads, arrayLimit, dryRun,
-                    Path.of("").toAbsolutePath()));
+                    workingDirectory));
         } catch (SlurmException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.RUN_FAILURE;

@@ -17,6 +17,7 @@ final class StudyFolder {
     final Path output;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
 
     StudyFolder(Path folder) throws IOException {
         file = Files.writeString(folder.resolve("study.yaml"), StudyPlugins.STUDY);
@@ -27,10 +28,22 @@ final class StudyFolder {
     int transferlab(String... arguments) {
         List<String> command = new ArrayList<>(List.of(arguments));
         command.addAll(List.of(file.toString(), "--output", output.toString()));
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(command.toArray(String[]::new));
+        // Replaced before picocli is set up: picocli wraps whatever System.out is when it runs.
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            CommandLine commandLine = Main.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            return commandLine.execute(command.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    /** What the commands printed on the process's standard output: the runner's and the executors' progress. */
+    List<String> stdout() {
+        return stdout.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     /** What the commands printed through picocli (the runner's progress goes to the process's standard output). */

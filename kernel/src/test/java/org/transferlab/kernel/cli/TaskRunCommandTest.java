@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.kernel.exec.StudyPlugins;
+import org.transferlab.kernel.lock.LockHolder;
+import org.transferlab.kernel.lock.LockHoldingProcess;
 
 /** {@code task run ID [FILE]} on the study of {@link StudyPlugins}, whose plugins are on the test class path. */
 class TaskRunCommandTest {
@@ -73,5 +75,35 @@ class TaskRunCommandTest {
         assertEquals(1, study.transferlab("task", "run", ATTACK));
         assertEquals(List.of("error: the study's attack is only planned"), study.err().subList(0, 1),
                 "past the dependency check, the study's attack plugin refuses to run");
+    }
+
+    @Test
+    void aTaskRunWhileARunHoldsTheStudyExitsWithStatusTwoNamingIt() throws Exception {
+        try (LockHoldingProcess run = LockHoldingProcess.start("study-exclusive", study.output.resolve("study").toString())) {
+            assertEquals(2, study.transferlab("task", "run", "pretrain/linear@a"));
+
+            assertTrue(study.err().get(0).matches("error: another transferlab, pid " + run.pid() + " on host "
+                    + LockHolder.thisHost() + ", has been running this study since \\S+ \\(transferlab run in "
+                    + study.output.resolve("study") + "\\); wait for it to end, or stop it, then try again "
+                    + "\\(--lock-wait SECONDS waits for it\\)"), study.err().toString());
+            assertFalse(Files.exists(study.output.resolve("study/models")), "nothing was run");
+        }
+    }
+
+    @Test
+    void taskRunNeverWritesTheManifestWhichIsTheRunsAndTheSubmittersToWrite() {
+        assertEquals(0, study.transferlab("task", "run", "pretrain/linear@a"));
+
+        assertFalse(Files.exists(study.output.resolve("study/manifest.json")));
+    }
+
+    @Test
+    void finishWritesNoResultsWhileTasksHaveNotRunAndNamesThem() {
+        assertEquals(0, study.transferlab("task", "run", "pretrain/linear@a"));
+
+        assertEquals(1, study.transferlab("task", "finish"));
+        assertEquals(List.of("error: 3 of 4 tasks of the plan have not run, so no results were written:",
+                "  pretrain/linear@b", "  attack/linear@a/study-attack", "  attack/linear@b/study-attack"), study.err());
+        assertFalse(Files.exists(study.output.resolve("study/results.csv")));
     }
 }
