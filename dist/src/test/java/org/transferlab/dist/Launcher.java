@@ -76,6 +76,28 @@ final class Launcher {
             }
         }
 
+        /** Waits until a line that {@code expected} accepts is printed. */
+        void awaitLine(java.util.function.Predicate<String> expected) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null && expected.test(line)) {
+                    return;
+                }
+                assertNotEquals(END, line, "the run ended before the line expected:\n" + output);
+            }
+            fail("no line expected within 5 minutes:\n" + output);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** The processes it started, and theirs. */
+        List<ProcessHandle> descendants() {
+            return process.descendants().toList();
+        }
+
         /** Waits until the runner prints {@code [k/n] <id>: running}. */
         void awaitRunning(String taskId) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
