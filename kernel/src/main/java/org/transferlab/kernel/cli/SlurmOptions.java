@@ -79,7 +79,8 @@ final class SlurmOptions {
             Runner.removeAbandonedWork(runDirectory, out);
             run.writeManifest("slurm", SlurmExecutor.taskThreads(run.config().clusterOrDefault(), runtimeThreads));
             List<Task> tasks = run.graph().tasks().stream().filter(selected).toList();
-            submission = executor.submit(new SlurmExecutor.Request(run.config().experiment(), runDirectory, tasks, force,
+            submission = executor.submit(new SlurmExecutor.Request(run.config().experiment(), runDirectory,
+                    run.graph().tasks(), tasks, force,
                     invocation, run.config().clusterOrDefault(), runtimeThreads, arrayLimit, dryRun,
                     workingDirectory));
         } catch (SlurmException e) {
@@ -88,15 +89,16 @@ final class SlurmOptions {
         }
         Submission.Record record = submission.record();
         int taskCount = record.arrays().stream().mapToInt(array -> array.tasks().size()).sum();
+        String what = record.arrays().size() + (record.arrays().size() == 1 ? " job array" : " job arrays") + " ("
+                + taskCount + (taskCount == 1 ? " task" : " tasks") + ")"
+                + (record.finish() != null ? " and the final job" : " and no final job (tasks of the plan are left "
+                        + "that this submission does not run, so it writes no results)");
         if (dryRun) {
-            out.println("slurm: wrote " + record.arrays().size() + (record.arrays().size() == 1 ? " job array" : " job arrays")
-                    + " (" + taskCount + (taskCount == 1 ? " task" : " tasks") + ") and the final job to "
-                    + submission.folder() + "; submitted nothing (submit.sh there submits them)");
+            out.println("slurm: wrote " + what + " to " + submission.folder() + "; submitted nothing (submit.sh there "
+                    + "submits them)");
             return ExitCodes.OK;
         }
-        out.println("slurm: submitted " + record.arrays().size() + (record.arrays().size() == 1 ? " job array" : " job arrays")
-                + " (" + taskCount + (taskCount == 1 ? " task" : " tasks") + ") and the final job, jobs "
-                + String.join(", ", submission.jobIds()));
+        out.println("slurm: submitted " + what + ", jobs " + String.join(", ", submission.jobIds()));
         out.println("slurm: submission " + submission.folder() + "; follow it with: transferlab status " + runDirectory);
         if (!wait) {
             return ExitCodes.OK;
@@ -116,6 +118,11 @@ final class SlurmOptions {
             org.transferlab.kernel.engine.Cancellation cancellation, PrintWriter err) {
         SubmissionWatch.Outcome outcome = watch.follow(submission, run.runDirectory(),
                 run.graph().tasks(), cancellation);
+        if (outcome.succeeded() && !outcome.resultsWritten()) {
+            System.out.printf("results not written: %d of %d tasks of the plan have not run (submit without --only to "
+                    + "finish)%n", StudyResults.pending(run.graph(), run.runDirectory()), run.graph().size());
+            return ExitCodes.OK;
+        }
         if (outcome.succeeded()) {
             try {
                 StudyResults.printWritten(run.graph(), run.runDirectory(), System.out);

@@ -17,7 +17,7 @@ import sun.misc.Signal;
 class StopOnSignalTest {
 
     @ParameterizedTest
-    @CsvSource({"INT, 130", "TERM, 143"})
+    @CsvSource({"INT, 130", "TERM, 143", "USR1, 138"}) // USR1: Slurm's warning before a time limit or preemption
     void aSignalCancelsTheWorkAtItsNextSafePointAndGivesTheExitStatus(String signal, int status) {
         StringWriter err = new StringWriter();
 

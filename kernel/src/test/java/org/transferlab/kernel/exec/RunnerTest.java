@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.api.data.TransferProgress;
-import org.transferlab.kernel.config.ConfigException;
 import org.transferlab.kernel.config.ConfigLoader;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.engine.Cancellation;
@@ -38,20 +37,12 @@ class RunnerTest {
     @TempDir
     Path runDirectory;
 
-    private final ExperimentConfig config = load();
+    private final ExperimentConfig config = StudyPlugins.config(PLUGINS);
     private final TaskGraph graph = new Planner(config, PLUGINS).plan();
     private final Task first = graph.task("pretrain/linear@a").orElseThrow();
     private final Task second = graph.task("pretrain/linear@b").orElseThrow();
     private final Cancellation cancellation = new Cancellation();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-    private static ExperimentConfig load() {
-        try {
-            return ConfigLoader.load(StudyPlugins.STUDY, "study.yaml", PLUGINS).config();
-        } catch (ConfigException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
 
     private Runner runner(TrainingListener listener, boolean force) {
         return runner(config, graph, listener, force);

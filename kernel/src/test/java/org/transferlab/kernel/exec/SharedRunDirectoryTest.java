@@ -15,8 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.api.data.TransferProgress;
-import org.transferlab.kernel.config.ConfigException;
-import org.transferlab.kernel.config.ConfigLoader;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.engine.Cancellation;
 import org.transferlab.kernel.engine.RuntimeOptions;
@@ -38,19 +36,11 @@ class SharedRunDirectoryTest {
     @TempDir
     Path runDirectory;
 
-    private final ExperimentConfig config = load();
+    private final ExperimentConfig config = StudyPlugins.config(PLUGINS);
     private final TaskGraph graph = new Planner(config, PLUGINS).plan();
     private final Task first = graph.task("pretrain/linear@a").orElseThrow();
     private final Task attack = graph.task("attack/linear@a/study-attack").orElseThrow();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-    private static ExperimentConfig load() {
-        try {
-            return ConfigLoader.load(StudyPlugins.STUDY, "study.yaml", PLUGINS).config();
-        } catch (ConfigException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
 
     private Runner runner() {
         RunOptions options = new RunOptions(runDirectory, runDirectory.resolve("data"), false, RuntimeOptions.cpu(1),

@@ -48,6 +48,15 @@ public final class StudyPlugins {
     private StudyPlugins() {
     }
 
+    /** {@link #STUDY}, bound against {@code plugins}. */
+    public static org.transferlab.kernel.config.ExperimentConfig config(org.transferlab.kernel.plugin.PluginCatalog plugins) {
+        try {
+            return org.transferlab.kernel.config.ConfigLoader.load(STUDY, "study.yaml", plugins).config();
+        } catch (org.transferlab.kernel.config.ConfigException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     public static final class Bands implements DatasetProvider<NoOptions> {
 
         @Override

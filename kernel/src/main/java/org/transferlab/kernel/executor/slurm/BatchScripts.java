@@ -106,9 +106,11 @@ final class BatchScripts {
      * {@code submit.sh}: the sbatch commands of the whole submission, in order, each job's dependencies named by the
      * ids of the jobs submitted before it. What {@code run --executor slurm} runs, and what {@code --dry-run} leaves.
      */
-    String submitScript(SubmissionPlan plan) {
+    String submitScript(SubmissionPlan plan, boolean withFinish) {
         StringBuilder script = new StringBuilder("#!/bin/bash\n");
-        script.append("# Submits the job arrays of this folder in order, then the final job; prints their job ids.\n");
+        script.append(withFinish ? "# Submits the job arrays of this folder in order, then the final job; prints their job ids.\n"
+                : "# Submits the job arrays of this folder in order; prints their job ids. There is no final job: tasks "
+                        + "of the plan are left that this submission does not run.\n");
         script.append("set -euo pipefail\ncd ").append(Shell.quote(submission.toString())).append('\n');
         List<String> all = new ArrayList<>();
         for (ArrayJob array : plan.arrays()) {
@@ -118,14 +120,16 @@ final class BatchScripts {
             script.append(' ').append(array.script()).append(")\n");
             all.add(array.name());
         }
-        script.append("finish=$(sbatch --parsable");
-        if (!all.isEmpty()) {
-            script.append(" --dependency=afterok:").append(String.join(":", all.stream()
-                    .map(name -> "${" + variable(name) + "%%;*}").toList()));
+        if (withFinish) {
+            script.append("finish=$(sbatch --parsable");
+            if (!all.isEmpty()) {
+                script.append(" --dependency=afterok:").append(String.join(":", all.stream()
+                        .map(name -> "${" + variable(name) + "%%;*}").toList()));
+            }
+            script.append(" finish.sh)\n");
         }
-        script.append(" finish.sh)\n");
         script.append("echo").append(all.stream().map(name -> " \"${" + variable(name) + "%%;*}\"").reduce("", String::concat))
-                .append(" \"${finish%%;*}\"\n");
+                .append(withFinish ? " \"${finish%%;*}\"\n" : "\n");
         return script.toString();
     }
 

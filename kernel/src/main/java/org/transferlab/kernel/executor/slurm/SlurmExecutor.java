@@ -43,13 +43,14 @@ public final class SlurmExecutor {
     /**
      * What to submit.
      *
+     * @param plan              every task of the plan, in plan order
      * @param tasks             the selected tasks, in plan order; those cached are left out unless {@code force}
      * @param invocation        the study as every job must plan it
      * @param runtimeThreads    the file's {@code runtime.threads}
      * @param arrayLimit        {@code %K}: at most K tasks of one array at once, or null
      * @param workingDirectory  where the jobs run
      */
-    public record Request(String experiment, Path runDirectory, List<Task> tasks, boolean force, StudyInvocation invocation,
+    public record Request(String experiment, Path runDirectory, List<Task> plan, List<Task> tasks, boolean force, StudyInvocation invocation,
                           ClusterConfig cluster, int runtimeThreads, Integer arrayLimit, boolean dryRun,
                           Path workingDirectory) {
     }
@@ -93,6 +94,11 @@ public final class SlurmExecutor {
         int cpus = Resources.cpus(request.cluster(), request.runtimeThreads());
         int threads = taskThreads(request.cluster(), request.runtimeThreads());
         SubmissionPlan plan = SubmissionPlan.of(pending, request.cluster(), cpus, maxArraySize);
+        java.util.Set<Task> submitted = java.util.Set.copyOf(pending);
+        // With --only, tasks may be left that neither run now nor are cached: then no final job, as a run writes no
+        // results while tasks of its plan have not run.
+        boolean completesThePlan = request.plan().stream()
+                .allMatch(task -> submitted.contains(task) || Runner.isCached(task, request.runDirectory()));
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path folder = newFolder(request.runDirectory(), SUBMISSION_ID.format(now));
@@ -108,8 +114,10 @@ public final class SlurmExecutor {
             Files.writeString(folder.resolve(array.tasksFile()),
                     array.tasks().stream().map(task -> task.id() + "\n").collect(Collectors.joining()), StandardCharsets.UTF_8);
         }
-        writeScript(folder.resolve("finish.sh"), scripts.finish());
-        writeScript(folder.resolve("submit.sh"), scripts.submitScript(plan));
+        if (completesThePlan) {
+            writeScript(folder.resolve("finish.sh"), scripts.finish());
+        }
+        writeScript(folder.resolve("submit.sh"), scripts.submitScript(plan, completesThePlan));
 
         List<Submission.Array> arrays = new ArrayList<>();
         for (ArrayJob array : plan.arrays()) {
@@ -117,12 +125,13 @@ public final class SlurmExecutor {
                     BatchScripts.dependency(array, name -> name).orElse(null), array.tasks().stream().map(Task::id).toList()));
         }
         Submission submission = new Submission(folder, new Submission.Record(folder.getFileName().toString(), now.toString(),
-                request.experiment(), request.invocation().file().toString(), false, arrays, new Submission.Job(null, null)));
+                request.experiment(), request.invocation().file().toString(), false, arrays,
+                completesThePlan ? new Submission.Job(null, null) : null));
         submission.write();
-        return request.dryRun() ? submission : submitJobs(submission, plan);
+        return request.dryRun() ? submission : submitJobs(submission, plan, completesThePlan);
     }
 
-    private Submission submitJobs(Submission submission, SubmissionPlan plan) throws IOException {
+    private Submission submitJobs(Submission submission, SubmissionPlan plan, boolean withFinish) throws IOException {
         Map<String, String> ids = new LinkedHashMap<>();
         List<Submission.Array> arrays = new ArrayList<>(submission.record().arrays());
         try {
@@ -136,11 +145,13 @@ public final class SlurmExecutor {
                 submission = submission.with(record(submission, arrays, true, null));
                 submission.write();
             }
-            List<String> options = BatchScripts.finishDependency(ids).map(List::of).orElse(List.of());
-            String finish = slurm.submit(options, submission.folder().resolve("finish.sh"));
-            submission = submission.with(record(submission, arrays, true,
-                    new Submission.Job(finish, options.isEmpty() ? null : options.get(0))));
-            submission.write();
+            if (withFinish) {
+                List<String> options = BatchScripts.finishDependency(ids).map(List::of).orElse(List.of());
+                String finish = slurm.submit(options, submission.folder().resolve("finish.sh"));
+                submission = submission.with(record(submission, arrays, true,
+                        new Submission.Job(finish, options.isEmpty() ? null : options.get(0))));
+                submission.write();
+            }
             return submission;
         } catch (SlurmException e) {
             if (!ids.isEmpty()) {

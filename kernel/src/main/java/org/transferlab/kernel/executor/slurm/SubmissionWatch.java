@@ -45,13 +45,15 @@ public final class SubmissionWatch {
     /**
      * How a followed submission ended.
      *
-     * @param succeeded  the final job wrote the results
+     * @param succeeded  every task ran, and the final job, if there is one, wrote the results
+     * @param resultsWritten  whether a final job wrote the results (there is none when the submission leaves tasks of
+     *                        the plan unrun)
      * @param failed     the tasks whose jobs failed
      * @param notRun     the tasks that did not run, because their jobs were cancelled or never started
      * @param finishLog  the final job's log
      */
-    public record Outcome(boolean succeeded, List<FailedTask> failed, List<String> notRun, String finishProblem,
-                          Path finishLog) {
+    public record Outcome(boolean succeeded, boolean resultsWritten, List<FailedTask> failed, List<String> notRun,
+                          String finishProblem, Path finishLog) {
 
         /** What went wrong, for standard error. */
         public void report(PrintWriter err) {
@@ -140,7 +142,7 @@ public final class SubmissionWatch {
         }
         Optional<ScheduledTask> finish = state.finish();
         String finishProblem = null;
-        boolean succeeded = false;
+        boolean succeeded = finish.isEmpty() && failed.isEmpty() && notRun.isEmpty();
         if (finish.isPresent()) {
             if (finish.get().exit().isPresent()) {
                 succeeded = finish.get().exit().getAsInt() == 0 && failed.isEmpty() && notRun.isEmpty();
@@ -152,6 +154,7 @@ public final class SubmissionWatch {
                         : "was " + finish.get().state().toLowerCase(Locale.ROOT) + finish.get().reasonText();
             }
         }
-        return new Outcome(succeeded, failed, notRun, finishProblem, finish.map(ScheduledTask::log).orElse(null));
+        return new Outcome(succeeded, finish.isPresent() && succeeded, failed, notRun, finishProblem,
+                finish.map(ScheduledTask::log).orElse(null));
     }
 }

@@ -94,7 +94,7 @@ class BatchScriptsTest {
 
     @Test
     void submitShChainsEveryArrayByTheJobIdsSubmittedBeforeIt() {
-        String script = scripts(SUBMISSION, List.of("transferlab"), null, false).submitScript(study.plan(1001));
+        String script = scripts(SUBMISSION, List.of("transferlab"), null, false).submitScript(study.plan(1001), true);
 
         assertEquals("""
                 #!/bin/bash

@@ -35,10 +35,14 @@ class SlurmExecutorTest {
     }
 
     private Submission submit(boolean dryRun) throws IOException {
+        return submit(dryRun, study.tasks());
+    }
+
+    private Submission submit(boolean dryRun, List<org.transferlab.kernel.plan.Task> selected) throws IOException {
         Path file = Files.writeString(folder.resolve("cluster.yaml"), ClusterStudy.yaml("cpu", ClusterStudy.CLUSTER));
         StudyInvocation invocation = new StudyInvocation(file, null, folder.resolve("runs"), folder.resolve("data"), null);
         return new SlurmExecutor(slurm, new TransferlabProcess(List.of("/opt/transferlab/bin/transferlab")))
-                .submit(new SlurmExecutor.Request("cluster-study", runDirectory(), study.tasks(), false, invocation,
+                .submit(new SlurmExecutor.Request("cluster-study", runDirectory(), study.tasks(), selected, false, invocation,
                         study.config.clusterOrDefault(), 2, null, dryRun, folder));
     }
 
@@ -85,6 +89,16 @@ class SlurmExecutorTest {
 
         assertEquals(List.of("101 01-finetune.sh", "102 02-attack.sh", "103 --dependency=afterok:101:102 03-evaluate.sh",
                 "104 --dependency=afterok:101:102:103 finish.sh"), slurm.submitted);
+    }
+
+    @Test
+    void aSelectionThatLeavesTasksOfThePlanUnrunGetsNoFinalJob() throws IOException {
+        Submission submission = submit(false, study.tasks().stream().filter(task -> task.id().startsWith("pretrain/")).toList());
+
+        assertEquals(List.of("101 01-pretrain.sh"), slurm.submitted);
+        assertEquals(null, submission.record().finish());
+        assertFalse(Files.exists(submission.folder().resolve("finish.sh")));
+        assertFalse(Files.readString(submission.folder().resolve("submit.sh")).contains("finish"));
     }
 
     @Test

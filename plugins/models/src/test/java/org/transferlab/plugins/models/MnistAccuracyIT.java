@@ -90,13 +90,14 @@ class MnistAccuracyIT {
     }
 
     /**
-     * White-box attacks on the first 1,000 test images, through the attack plugins as a run creates them: PGD (ε 0.3,
-     * 40 steps of 0.01, random start) leaves under 5% accuracy and FGSM (ε 0.3) under 40%.
+     * White-box attacks on the first 500 test images, through the attack plugins as a run creates them: PGD (ε 0.3,
+     * 40 steps of 0.01, random start) leaves under 5% accuracy and FGSM (ε 0.3) under 40%. (Measured on 1,000 images:
+     * 0.0% and 22.7%, so 500 images keep both bounds far from chance, at half the cost of the 40 PGD steps.)
      */
     @Test
     void whiteBoxPgdDrivesAlexnetBelow5PercentAndFgsmBelow40Percent() {
         Architecture architecture = architecture("alexnet", Map.of());
-        int[] first = new int[1_000];
+        int[] first = new int[500];
         java.util.Arrays.setAll(first, i -> i);
         ImageSet images = test.select(first);
         try (Network network = Network.forInference(architecture, trainedAlexnet(), RuntimeOptions.cpu(0))) {
@@ -104,7 +105,7 @@ class MnistAccuracyIT {
             double fgsm = accuracy(network, attack(network, "fgsm", new FgsmOptions(0.3, null), images), images.labels());
             double pgd = accuracy(network, attack(network, "pgd", new PgdOptions(null, null, null, null, null), images),
                     images.labels());
-            System.out.printf("alexnet@mnist white-box on 1,000 test images: clean %.1f%%, FGSM 0.3 %.1f%%, "
+            System.out.printf("alexnet@mnist white-box on 500 test images: clean %.1f%%, FGSM 0.3 %.1f%%, "
                     + "PGD 0.3 (40 x 0.01) %.1f%%%n", 100 * clean, 100 * fgsm, 100 * pgd);
             assertTrue(clean > 0.97, "clean accuracy " + clean);
             assertTrue(fgsm < 0.40, "FGSM left " + fgsm + " accuracy");
