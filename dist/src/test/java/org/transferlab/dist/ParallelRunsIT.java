@@ -29,7 +29,7 @@ class ParallelRunsIT {
         Path run = ReferenceStudy.runDirectory(study);
         Running first = Launcher.launch(Launcher.built(), study, "run", "--jobs", "2");
         first.awaitLine(line -> line.matches("\\[\\d/8] pretrain/alexnet@\\w+: running \\(worker \\d\\)"));
-        List<ProcessHandle> workers = first.descendants();
+        List<ProcessHandle> workers = awaitBothPretrainingsRunning(first, run);
         signal("STOP", first.pid(), workers); // frozen, so that every change below is the second run's
         Map<String, Long> before = snapshot(run);
 
@@ -77,6 +77,20 @@ class ParallelRunsIT {
                 && notExecuted.output().contains(task + ": cached");
         assertTrue(refused || cachedAfterwards, notExecuted.output());
         assertTrue(Files.isRegularFile(ReferenceStudy.runDirectory(study).resolve("models/alexnet@outline/done.json")));
+    }
+
+    /** The two workers, once each holds the lock of a pre-training task: from then on they only train. */
+    private static List<ProcessHandle> awaitBothPretrainingsRunning(Running first, Path run) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            List<ProcessHandle> workers = first.descendants();
+            if (workers.size() == 2 && Files.exists(run.resolve("locks/models/alexnet@outline.lock"))
+                    && Files.exists(run.resolve("locks/models/alexnet@inverted.lock"))) {
+                return workers;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the two workers did not start their pre-training within 2 minutes: " + first.descendants());
     }
 
     private static void signal(String name, long pid, List<ProcessHandle> workers) throws Exception {

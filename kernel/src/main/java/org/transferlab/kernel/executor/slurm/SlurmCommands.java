@@ -44,9 +44,18 @@ public final class SlurmCommands implements SlurmClient {
         if (jobIds.isEmpty()) {
             return List.of();
         }
-        // One id at a time would cost a call each; all at once fails as a whole when one of them is no longer known
-        // to the controller, so the queue is read for all of them and filtered here.
-        String printed = run(List.of("squeue", "--noheader", "--array", "--states=all", "--format=%F|%K|%T|%r"));
+        // Only the submission's jobs, not the whole cluster's queue. squeue fails as a whole only when none of the ids
+        // is known any more (all ended longer than MinJobAge ago): then none is queued.
+        String printed;
+        try {
+            printed = run(List.of("squeue", "--noheader", "--array", "--states=all", "--jobs=" + String.join(",", jobIds),
+                    "--format=%F|%K|%T|%r"));
+        } catch (SlurmException e) {
+            if (e.getMessage().contains("Invalid job id specified")) {
+                return List.of();
+            }
+            throw e;
+        }
         List<QueuedJob> queued = new ArrayList<>();
         for (String line : printed.split("\n")) {
             String[] fields = line.trim().split("\\|", 4);
