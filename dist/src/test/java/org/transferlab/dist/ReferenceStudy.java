@@ -1,14 +1,10 @@
 package org.transferlab.dist;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.transferlab.dist.Launcher.Outcome;
 
 /**
@@ -51,23 +47,6 @@ final class ReferenceStudy {
 
     /** results.csv, verdicts.csv and every stored weight and adversarial array, byte for byte as the local run's. */
     static void assertIdenticalToTheLocalRun(Path runDirectory) throws Exception {
-        Path expected = local();
-        List<String> arrays = storedArrays(expected);
-        assertEquals(arrays, storedArrays(runDirectory));
-        assertFalse(arrays.isEmpty());
-        for (String file : Stream.concat(Stream.of("results.csv", "verdicts.csv"), arrays.stream()).toList()) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(file)), Files.readAllBytes(runDirectory.resolve(file)), file);
-        }
-        try (Stream<Path> paths = Files.walk(runDirectory)) {
-            assertEquals(List.of(), paths.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("."))
-                    .toList(), "no working directory or temporary file is left");
-        }
-    }
-
-    private static List<String> storedArrays(Path runDirectory) throws IOException {
-        try (Stream<Path> paths = Files.walk(runDirectory)) {
-            return paths.filter(path -> path.toString().endsWith(".npy") || path.toString().endsWith(".npz"))
-                    .map(path -> runDirectory.relativize(path).toString()).sorted().toList();
-        }
+        StoredBytes.assertIdentical(local(), runDirectory);
     }
 }

@@ -1,6 +1,5 @@
 package org.transferlab.dist;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,24 +134,7 @@ class ResumeIT {
 
     /** results.csv and verdicts.csv, and every weight and adversarial file, as the uninterrupted run wrote them. */
     private void assertIdenticalToTheUninterruptedRun() throws IOException {
-        Path expected = uninterrupted.resolve("out/resume");
-        List<String> files = storedArrays(expected);
-        assertEquals(files, storedArrays(run()));
-        assertFalse(files.isEmpty());
-        for (String file : Stream.concat(Stream.of("results.csv", "verdicts.csv"), files.stream()).toList()) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(file)), Files.readAllBytes(run().resolve(file)), file);
-        }
-        try (Stream<Path> paths = Files.walk(run())) {
-            assertEquals(List.of(), paths.map(path -> path.getFileName().toString()).filter(name -> name.startsWith(".")).toList(),
-                    "no working directory or temporary file is left");
-        }
-    }
-
-    private static List<String> storedArrays(Path runDirectory) throws IOException {
-        try (Stream<Path> paths = Files.walk(runDirectory)) {
-            return paths.filter(path -> path.toString().endsWith(".npy") || path.toString().endsWith(".npz"))
-                    .map(path -> runDirectory.relativize(path).toString()).sorted().toList();
-        }
+        StoredBytes.assertIdentical(uninterrupted.resolve("out/resume"), run());
     }
 
     private static List<String> entries(Path directory) throws IOException {

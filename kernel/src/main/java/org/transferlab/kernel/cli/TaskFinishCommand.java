@@ -1,6 +1,5 @@
 package org.transferlab.kernel.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlab.kernel.exec.Runner;
@@ -8,7 +7,6 @@ import org.transferlab.kernel.lock.StudyLock;
 import org.transferlab.kernel.plan.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,12 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "cached. Runs no task; exits 1 naming the tasks that have not run."})
 final class TaskFinishCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "experiments.yaml",
-            description = "Experiment file (default: ${DEFAULT-VALUE}).")
-    Path file;
-
     @Mixin
-    PluginOptions plugins;
+    ExperimentOptions experiment;
 
     @Mixin
     ExecutionOptions execution;
@@ -36,7 +30,7 @@ final class TaskFinishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PlannedRun run = PlannedRun.plan(ExperimentOptions.load(file, plugins), execution, false);
+        PlannedRun run = PlannedRun.plan(experiment.load(), execution, false);
         try (StudyLock lock = StudyLock.exclusive(run.runDirectory(), "task finish", lockWait.duration(),
                 spec.commandLine().getErr()::println)) {
             List<String> missing = run.graph().tasks().stream()
@@ -47,7 +41,7 @@ final class TaskFinishCommand implements Callable<Integer> {
                         + "so no results were written:");
                 missing.stream().limit(20).forEach(id -> err.println("  " + id));
                 if (missing.size() > 20) {
-                    err.println("  … and " + (missing.size() - 20) + " more (transferlab status " + file + " lists them)");
+                    err.println("  … and " + (missing.size() - 20) + " more (transferlab status " + experiment.file + " lists them)");
                 }
                 return ExitCodes.RUN_FAILURE;
             }

@@ -3,7 +3,6 @@ package org.transferlab.kernel.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.transferlab.kernel.executor.jobs.JobsExecutor;
@@ -13,7 +12,6 @@ import org.transferlab.kernel.lock.StudyLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,11 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Runs the tasks a transferlab run --jobs N hands it on standard input; for that run only.")
 final class TaskWorkerCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Experiment file.")
-    Path file;
-
     @Mixin
-    PluginOptions plugins;
+    ExperimentOptions experiment;
 
     @Mixin
     ExecutionOptions execution;
@@ -39,7 +34,7 @@ final class TaskWorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PlannedRun run = PlannedRun.plan(ExperimentOptions.load(file, plugins), execution, force);
+        PlannedRun run = PlannedRun.plan(experiment.load(), execution, force);
         String token = System.getenv(JobsExecutor.COORDINATOR_VARIABLE);
         Optional<LockHolder> holder = StudyLock.exclusiveHolder(run.runDirectory());
         if (token == null || holder.isEmpty() || !token.equals(JobsExecutor.coordinatorToken(holder.get()))) {

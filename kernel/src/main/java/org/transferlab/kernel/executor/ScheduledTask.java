@@ -28,11 +28,21 @@ public record ScheduledTask(String job, String state, String reason, OptionalInt
     }
 
     public boolean isQueued() {
+        return isQueued(state);
+    }
+
+    public boolean isStarted() {
+        return isStarted(state);
+    }
+
+    /** Whether a job in Slurm's {@code state} waits to run, or will run again. */
+    public static boolean isQueued(String state) {
         return "PENDING".equals(state) || "REQUEUED".equals(state) || "REQUEUE_HOLD".equals(state)
                 || "REQUEUE_FED".equals(state) || "SUSPENDED".equals(state) || "RESV_DEL_HOLD".equals(state);
     }
 
-    public boolean isStarted() {
+    /** Whether a job in Slurm's {@code state} runs, or is about to or just did. */
+    public static boolean isStarted(String state) {
         return "RUNNING".equals(state) || "CONFIGURING".equals(state) || "COMPLETING".equals(state)
                 || "SIGNALING".equals(state) || "STAGE_OUT".equals(state) || "RESIZING".equals(state);
     }

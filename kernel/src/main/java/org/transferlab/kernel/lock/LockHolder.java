@@ -38,11 +38,6 @@ public record LockHolder(String host, long pid, Instant since, String command) {
         return HOST;
     }
 
-    /** Whether this is the current process: same host, same pid. */
-    public boolean isThisProcess() {
-        return host.equals(HOST) && pid == ProcessHandle.current().pid();
-    }
-
     /** e.g. {@code pid 4242 on host node07, since 2026-12-03T13:30:00Z}. */
     public String describe() {
         return "pid " + pid + " on host " + host + ", since " + since;

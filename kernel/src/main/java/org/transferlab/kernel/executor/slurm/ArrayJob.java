@@ -33,14 +33,4 @@ record ArrayJob(String name, int level, List<Task> tasks, Resources resources, L
     String tasksFile() {
         return name + ".tasks";
     }
-
-    /** The log of array index {@code i}, as Slurm names it from the script's {@code --output} pattern. */
-    String log(int index) {
-        return "logs/" + name + "_" + index + ".log";
-    }
-
-    /** The file in which the job of index {@code i} leaves its exit status. */
-    String exit(int index) {
-        return "exits/" + name + "_" + index;
-    }
 }

@@ -57,7 +57,8 @@ final class BatchScripts {
         List<String> options = new ArrayList<>();
         options.add("--job-name=" + jobName(array.name()));
         options.add("--array=0-" + (array.tasks().size() - 1) + (arrayLimit == null ? "" : "%" + arrayLimit));
-        options.add("--output=" + literal(submission.resolve("logs")) + "/" + array.name() + "_%a.log");
+        options.add("--output=" + literal(submission.resolve(Submission.LOGS)) + "/"
+                + Submission.logName(Submission.elementName(array.name(), "%a")));
         options.addAll(common(array.resources()));
         options.forEach(option -> script.append("#SBATCH ").append(option).append('\n'));
         script.append("#\n# transferlab study ").append(experiment).append(": ").append(array.tasks().size())
@@ -67,8 +68,8 @@ final class BatchScripts {
         prologue(script);
         script.append("tasks=").append(Shell.quote(submission.resolve(array.tasksFile()).toString())).append('\n');
         script.append("id=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" \"$tasks\")\n");
-        script.append("exit_file=").append(Shell.quote(submission.resolve("exits").resolve(array.name() + "_").toString()))
-                .append("\"$SLURM_ARRAY_TASK_ID\"\n");
+        script.append("exit_file=").append(Shell.quote(submission.resolve(Submission.EXITS)
+                .resolve(Submission.elementName(array.name(), "")).toString())).append("\"$SLURM_ARRAY_TASK_ID\"\n");
         script.append("if [ -z \"$id\" ]; then\n")
                 .append("  echo \"transferlab: no task on line $((SLURM_ARRAY_TASK_ID + 1)) of $tasks\" >&2\n")
                 .append("  echo 2 > \"$exit_file\"\n  exit 2\nfi\n");
@@ -84,15 +85,16 @@ final class BatchScripts {
     String finish() {
         StringBuilder script = new StringBuilder("#!/bin/bash\n");
         List<String> options = new ArrayList<>();
-        options.add("--job-name=" + jobName("finish"));
-        options.add("--output=" + literal(submission.resolve("logs")) + "/finish.log");
+        options.add("--job-name=" + jobName(Submission.FINISH));
+        options.add("--output=" + literal(submission.resolve(Submission.LOGS)) + "/" + Submission.logName(Submission.FINISH));
         options.addAll(common(null));
         options.forEach(option -> script.append("#SBATCH ").append(option).append('\n'));
         script.append("#\n# transferlab study ").append(experiment)
                 .append(": the final job, after every array of the submission succeeded. It writes results.csv, the "
                         + "verdicts and the report.\n");
         prologue(script);
-        script.append("exit_file=").append(Shell.quote(submission.resolve("exits").resolve("finish").toString())).append('\n');
+        script.append("exit_file=").append(Shell.quote(submission.resolve(Submission.EXITS).resolve(Submission.FINISH)
+                .toString())).append('\n');
         List<String> command = new ArrayList<>(transferlab);
         command.addAll(List.of("task", "finish"));
         command.addAll(invocation.arguments());

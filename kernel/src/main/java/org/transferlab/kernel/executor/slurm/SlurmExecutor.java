@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.transferlab.kernel.config.ClusterConfig;
 import org.transferlab.kernel.exec.Runner;
+import org.transferlab.kernel.executor.ScheduledTask;
 import org.transferlab.kernel.executor.StudyInvocation;
 import org.transferlab.kernel.executor.TransferlabProcess;
 import org.transferlab.kernel.lock.LockedException;
@@ -35,9 +36,6 @@ public final class SlurmExecutor {
 
     /** What Slurm allows when its configuration cannot be read (a dry run without Slurm): its default. */
     static final int DEFAULT_MAX_ARRAY_SIZE = 1001;
-    /** Job states after which a job no longer runs and will not run again. */
-    static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY",
-            "BOOT_FAIL", "DEADLINE", "PREEMPTED", "SPECIAL_EXIT", "REVOKED");
     private static final DateTimeFormatter SUBMISSION_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /**
@@ -75,7 +73,8 @@ public final class SlurmExecutor {
     public void requireNoActiveSubmission(Path runDirectory) {
         for (Submission submission : Submission.all(runDirectory)) {
             List<String> ids = submission.jobIds();
-            List<String> active = slurm.queued(ids).stream().filter(job -> !ENDED.contains(job.state()))
+            List<String> active = slurm.queued(ids).stream()
+                    .filter(job -> ScheduledTask.isQueued(job.state()) || ScheduledTask.isStarted(job.state()))
                     .map(SlurmClient.QueuedJob::jobId).distinct().toList();
             if (!active.isEmpty()) {
                 throw new LockedException("submission " + submission.record().id() + " of this study still has jobs in "
@@ -94,7 +93,7 @@ public final class SlurmExecutor {
         int cpus = Resources.cpus(request.cluster(), request.runtimeThreads());
         int threads = taskThreads(request.cluster(), request.runtimeThreads());
         SubmissionPlan plan = SubmissionPlan.of(pending, request.cluster(), cpus, maxArraySize);
-        java.util.Set<Task> submitted = java.util.Set.copyOf(pending);
+        Set<Task> submitted = Set.copyOf(pending);
         // With --only, tasks may be left that neither run now nor are cached: then no final job, as a run writes no
         // results while tasks of its plan have not run.
         boolean completesThePlan = request.plan().stream()
@@ -102,8 +101,8 @@ public final class SlurmExecutor {
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path folder = newFolder(request.runDirectory(), SUBMISSION_ID.format(now));
-        Files.createDirectories(folder.resolve("logs"));
-        Files.createDirectories(folder.resolve("exits"));
+        Files.createDirectories(folder.resolve(Submission.LOGS));
+        Files.createDirectories(folder.resolve(Submission.EXITS));
         Path copy = folder.resolve(request.invocation().file().getFileName());
         Files.copy(request.invocation().file(), copy, StandardCopyOption.COPY_ATTRIBUTES);
         BatchScripts scripts = new BatchScripts(request.experiment(), folder, request.workingDirectory(),

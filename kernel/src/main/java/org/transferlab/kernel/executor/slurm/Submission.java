@@ -31,6 +31,10 @@ public record Submission(Path folder, Record record) {
 
     static final String FILE = "submission.json";
     static final String FOLDER = "slurm";
+    static final String LOGS = "logs";
+    static final String EXITS = "exits";
+    /** The final job's name among the arrays' in {@code logs/} and {@code exits/}. */
+    static final String FINISH = "finish";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
@@ -116,20 +120,32 @@ public record Submission(Path folder, Record record) {
 
     /** The exit status a job of array {@code name}, index {@code index}, left; empty when it has not ended. */
     public OptionalInt exitStatus(String name, int index) {
-        return exitStatus(folder.resolve("exits").resolve(name + "_" + index));
+        return exitStatus(folder.resolve(EXITS).resolve(elementName(name, Integer.toString(index))));
     }
 
     /** The exit status the final job left; empty when it has not ended. */
     public OptionalInt finishStatus() {
-        return exitStatus(folder.resolve("exits").resolve("finish"));
+        return exitStatus(folder.resolve(EXITS).resolve(FINISH));
     }
 
     public Path log(String name, int index) {
-        return folder.resolve("logs").resolve(name + "_" + index + ".log");
+        return folder.resolve(LOGS).resolve(logName(elementName(name, Integer.toString(index))));
     }
 
     public Path finishLog() {
-        return folder.resolve("logs").resolve("finish.log");
+        return folder.resolve(LOGS).resolve(logName(FINISH));
+    }
+
+    /**
+     * How the files of one array element are named in {@code logs/} and {@code exits/}: {@code <array>_<index>};
+     * {@code index} may be a pattern that Slurm or the shell fills in.
+     */
+    static String elementName(String array, String index) {
+        return array + "_" + index;
+    }
+
+    static String logName(String element) {
+        return element + ".log";
     }
 
     private static OptionalInt exitStatus(Path file) {

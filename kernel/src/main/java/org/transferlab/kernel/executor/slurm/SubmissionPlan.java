@@ -133,19 +133,4 @@ record SubmissionPlan(List<ArrayJob> arrays, Resources finish) {
     private static List<String> pendingDependencies(Task task, Set<String> submitted) {
         return task.dependencies().stream().filter(submitted::contains).toList();
     }
-
-    /** Where a task is in the submission. */
-    record Placement(ArrayJob array, int index) {
-    }
-
-    /** Every task of the submission, by id: its array and index. */
-    Map<String, Placement> placements() {
-        Map<String, Placement> placements = new LinkedHashMap<>();
-        for (ArrayJob array : arrays) {
-            for (int i = 0; i < array.tasks().size(); i++) {
-                placements.put(array.tasks().get(i).id(), new Placement(array, i));
-            }
-        }
-        return placements;
-    }
 }

@@ -85,10 +85,11 @@ public final class SubmissionWatch {
      * {@code cancellation} is requested (the jobs go on).
      */
     public Outcome follow(Submission submission, Path runDirectory, List<Task> plan, Cancellation cancellation) {
-        List<Task> tasks = plan.stream()
-                .filter(task -> submission.record().arrays().stream().anyMatch(array -> array.tasks().contains(task.id())))
-                .toList();
+        java.util.Set<String> submitted = new java.util.HashSet<>();
+        submission.record().arrays().forEach(array -> submitted.addAll(array.tasks()));
+        List<Task> tasks = plan.stream().filter(task -> submitted.contains(task.id())).toList();
         String last = null;
+        java.util.Set<String> done = new java.util.HashSet<>();
         ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName("slurm").setInitialMax(tasks.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
                 .setConsumer(new ConsoleProgressBarConsumer(out)).build() : null;
@@ -96,13 +97,15 @@ public final class SubmissionWatch {
         try {
             while (true) {
                 state = new SubmissionState(submission, slurm.queued(submission.jobIds()));
-                long done = tasks.stream().filter(task -> Runner.isCached(task, runDirectory)).count();
+                // A task done during the submission stays done: each poll looks again only at the others.
+                tasks.stream().filter(task -> !done.contains(task.id()) && Runner.isCached(task, runDirectory))
+                        .forEach(task -> done.add(task.id()));
                 long running = state.tasks().values().stream().filter(ScheduledTask::isStarted).count();
                 long queued = state.tasks().values().stream().filter(ScheduledTask::isQueued).count();
-                String counts = String.format(Locale.ROOT, "%d of %d tasks done, %d running, %d queued", done,
+                String counts = String.format(Locale.ROOT, "%d of %d tasks done, %d running, %d queued", done.size(),
                         tasks.size(), running, queued);
                 if (bar != null) {
-                    bar.stepTo(done);
+                    bar.stepTo(done.size());
                     bar.setExtraMessage(running + " running, " + queued + " queued");
                 } else if (!counts.equals(last)) {
                     out.println("slurm: " + counts);
