@@ -31,11 +31,18 @@ public final class AttackBenchmark {
         }
     }
 
-    /** An attack and the name it is reported under. */
-    public record Named(String label, Attack attack) {
+    /**
+     * An attack and the name it is reported under; {@code stepsInGraph} false makes the source model take signed
+     * gradient steps with {@link SourceModel}'s Java loop instead of the network's in-graph steps.
+     */
+    public record Named(String label, Attack attack, boolean stepsInGraph) {
         public Named {
             requireNonNull(label, "label is null");
             requireNonNull(attack, "attack is null");
+        }
+
+        public Named(String label, Attack attack) {
+            this(label, attack, true);
         }
     }
 
@@ -66,12 +73,13 @@ public final class AttackBenchmark {
         ImageSet images = Rounds.cycled(source, settings.images());
         float[] pixels = images.toFloats();
         int[] labels = images.labels();
-        CountingModel model = new CountingModel(network);
+        CountingModel inGraph = new CountingModel(network, true);
+        CountingModel javaLoop = new CountingModel(network, false);
         SplittableRandom random = new SplittableRandom(SEED);
         // Untimed: the first gradient call builds and optimises the session's gradient path.
         int warmup = Math.min(settings.batchSize(), images.count());
         for (Named named : attacks) {
-            named.attack().perturb(model, Arrays.copyOf(pixels, warmup * ImageSet.PIXELS),
+            named.attack().perturb(named.stepsInGraph() ? inGraph : javaLoop, Arrays.copyOf(pixels, warmup * ImageSet.PIXELS),
                     Arrays.copyOf(labels, warmup), random.split());
         }
         List<List<Double>> rates = new ArrayList<>();
@@ -79,6 +87,7 @@ public final class AttackBenchmark {
         attacks.forEach(named -> rates.add(new ArrayList<>()));
         for (int round = 0; round < settings.rounds(); round++) {
             for (int a = 0; a < attacks.size(); a++) {
+                CountingModel model = attacks.get(a).stepsInGraph() ? inGraph : javaLoop;
                 model.gradientImages = 0;
                 long start = System.nanoTime();
                 perturbAll(attacks.get(a).attack(), model, pixels, labels, settings.batchSize(), random);
@@ -107,10 +116,12 @@ public final class AttackBenchmark {
     /** The network, counting the images whose loss gradient attacks ask for. */
     private static final class CountingModel implements SourceModel {
         private final Network network;
+        private final boolean stepsInGraph;
         long gradientImages;
 
-        CountingModel(Network network) {
+        CountingModel(Network network, boolean stepsInGraph) {
             this.network = network;
+            this.stepsInGraph = stepsInGraph;
         }
 
         @Override
@@ -133,6 +144,16 @@ public final class AttackBenchmark {
         public float[] logitGradient(float[] images, float[] weights) {
             gradientImages += images.length / ImageSet.PIXELS;
             return network.logitGradient(images, weights);
+        }
+
+        @Override
+        public float[] signedGradientSteps(float[] start, float[] clean, int[] labels, float stepSize, float epsilon,
+                                           int steps) {
+            if (!stepsInGraph) {
+                return SourceModel.super.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
+            }
+            gradientImages += (long) steps * labels.length;
+            return network.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
         }
     }
 }

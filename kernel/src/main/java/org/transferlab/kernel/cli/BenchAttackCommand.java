@@ -39,6 +39,11 @@ final class BenchAttackCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> attacks;
 
+    @Option(names = "--steps-in", split = ",", defaultValue = "graph", paramLabel = "graph|java",
+            description = "Where an iterative L∞ attack's signed steps run: graph (inside TensorFlow) or java (the "
+                    + "plugin API's reference loop); both compares them (default: ${DEFAULT-VALUE}).")
+    List<String> stepsIn;
+
     @Option(names = "--batch", defaultValue = "256",
             description = "Images per perturb call, as a run's attack step (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -75,8 +80,15 @@ final class BenchAttackCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         List<Named> named = new ArrayList<>();
-        for (String attack : attacks) {
-            named.add(create(attack, registry));
+        for (String where : stepsIn) {
+            if (!where.equals("graph") && !where.equals("java")) {
+                throw new BadInputException("--steps-in takes graph and java, got '" + where + "'");
+            }
+            for (String attack : attacks) {
+                Named created = create(attack, registry);
+                named.add(where.equals("graph") ? created
+                        : new Named(created.label() + " [java steps]", created.attack(), false));
+            }
         }
         ImageSet source = data.trainingImages(registry);
         PrintWriter out = spec.commandLine().getOut();

@@ -24,6 +24,11 @@ final class BenchModel {
                     + "CPU thread pools once per process, so compare thread settings in separate runs.")
     int threads;
 
+    @Option(names = "--inter-op-threads", paramLabel = "N",
+            description = "TensorFlow's inter-op threads, which run independent ops at once (0: TensorFlow's choice; "
+                    + "default: as many as --threads).")
+    Integer interOpThreads;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -34,7 +39,8 @@ final class BenchModel {
 
     RuntimeOptions runtime(Precision precision, boolean xla) {
         try {
-            return new RuntimeOptions(device, threads, precision, xla);
+            return new RuntimeOptions(device, threads, interOpThreads == null ? threads : interOpThreads, precision,
+                    xla);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

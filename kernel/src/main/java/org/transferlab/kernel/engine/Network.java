@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.transferlab.api.attack.SourceModel;
@@ -42,6 +45,7 @@ public final class Network implements SourceModel, AutoCloseable {
     private final Operand<TFloat32> inputGradient;
     private final Placeholder<TFloat32> logitWeights;
     private final Operand<TFloat32> logitGradient;
+    private final SignedStep signedStep;
     private final TrainingGraph training;
     private final int numClasses;
     private final Session session;
@@ -70,6 +74,7 @@ public final class Network implements SourceModel, AutoCloseable {
             Operand<TFloat32> weightedLogits = attack.reduceSum(attack.math.mul(logits, logitWeights),
                     attack.constant(new int[] {0, 1}));
             logitGradient = attack.gradients(weightedLogits, List.of(images)).dy(0);
+            signedStep = new SignedStep(attack.withSubScope("signed_step"), images, inputGradient);
 
             if (optimizer == null) {
                 training = null;
@@ -135,6 +140,38 @@ public final class Network implements SourceModel, AutoCloseable {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
         return training.step(session, this.images, batch.images, this.labels, batch.labels, learningRate);
+    }
+
+    /** One optimizer step traced op by op: TensorFlow's step statistics under {@code trace}. */
+    public RunMetadata traceTrainStep(Batch batch, float learningRate, RunOptions trace) {
+        requireNonNull(batch, "batch is null");
+        requireNonNull(trace, "trace is null");
+        if (training == null) {
+            throw new IllegalStateException("this network was built for inference only");
+        }
+        return training.step(session, this.images, batch.images, this.labels, batch.labels, learningRate, trace)
+                .metadata();
+    }
+
+    /** One input-gradient step, as an attack takes it, traced op by op under {@code trace}. */
+    public RunMetadata traceLossGradient(Batch batch, RunOptions trace) {
+        requireNonNull(batch, "batch is null");
+        requireNonNull(trace, "trace is null");
+        try (Result result = session.runner()
+                .feed(this.images, batch.images)
+                .feed(this.labels, batch.labels)
+                .fetch(inputGradient)
+                .setOptions(trace)
+                .runAndFetchMetadata()) {
+            return result.getMetadata().orElseThrow();
+        }
+    }
+
+    /** The type of each operation of this network's graph, by name, for reading step statistics. */
+    public Map<String, String> operationTypes() {
+        Map<String, String> types = new HashMap<>();
+        graph.operations().forEachRemaining(operation -> types.put(operation.name(), operation.type()));
+        return types;
     }
 
     /**
@@ -213,6 +250,68 @@ public final class Network implements SourceModel, AutoCloseable {
                      .fetch(logitGradient)
                      .run()) {
             return toArray((TFloat32) result.get(0), images.length);
+        }
+    }
+
+    /**
+     * The steps run inside TensorFlow, one {@code Session.run} each, feeding each step's output tensor to the next
+     * without copying it out: the same floats as the interface's Java loop (a test checks it), without its copies.
+     */
+    @Override
+    public float[] signedGradientSteps(float[] start, float[] clean, int[] labels, float stepSize, float epsilon,
+                                       int steps) {
+        requireNonNull(start, "start is null");
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must not be negative, got " + steps);
+        }
+        int count = labels.length;
+        try (TFloat32 cleanTensor = imageTensor(clean, count);
+             TInt32 labelTensor = labelTensor(labels);
+             TFloat32 stepTensor = TFloat32.scalarOf(stepSize);
+             TFloat32 epsilonTensor = TFloat32.scalarOf(epsilon);
+             TFloat32 first = imageTensor(start, count)) {
+            TFloat32 current = first;
+            Result last = null;
+            try {
+                for (int step = 0; step < steps; step++) {
+                    Result next = session.runner()
+                            .feed(images, current)
+                            .feed(this.labels, labelTensor)
+                            .feed(signedStep.clean, cleanTensor)
+                            .feed(signedStep.stepSize, stepTensor)
+                            .feed(signedStep.epsilon, epsilonTensor)
+                            .fetch(signedStep.next)
+                            .run();
+                    if (last != null) {
+                        last.close();
+                    }
+                    last = next;
+                    current = (TFloat32) next.get(0);
+                }
+                return toArray(current, start.length);
+            } finally {
+                if (last != null) {
+                    last.close();
+                }
+            }
+        }
+    }
+
+    /** x + α · sign(∇ₓ loss), projected onto [max(0, clean − ε), min(1, clean + ε)], pixel by pixel. */
+    private static final class SignedStep {
+        private final Placeholder<TFloat32> clean;
+        private final Placeholder<TFloat32> stepSize;
+        private final Placeholder<TFloat32> epsilon;
+        private final Operand<TFloat32> next;
+
+        SignedStep(Ops tf, Operand<TFloat32> images, Operand<TFloat32> gradient) {
+            clean = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIDE, SIDE, 1)));
+            stepSize = tf.withName("step_size").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            epsilon = tf.withName("epsilon").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            Operand<TFloat32> low = tf.math.maximum(tf.constant(0f), tf.math.sub(clean, epsilon));
+            Operand<TFloat32> high = tf.math.minimum(tf.constant(1f), tf.math.add(clean, epsilon));
+            Operand<TFloat32> moved = tf.math.add(images, tf.math.mul(stepSize, tf.math.sign(gradient)));
+            next = tf.math.minimum(high, tf.math.maximum(low, moved));
         }
     }
 

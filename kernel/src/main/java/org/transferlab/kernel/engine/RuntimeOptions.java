@@ -17,13 +17,14 @@ import org.transferlab.kernel.config.RuntimeConfig;
  *
  * @param device   {@code auto} (a GPU when TensorFlow sees one, else the CPU), {@code cpu}, {@code gpu} or
  *                 {@code gpu:N}
- * @param threads    intra- and inter-op threads; 0 lets TensorFlow choose
+ * @param threads    intra-op threads (those one op's kernel splits its work over); 0 lets TensorFlow choose
+ * @param interOpThreads  threads that run independent ops at the same time; 0 lets TensorFlow choose
  * @param precision  {@link Precision#FLOAT32}, or mixed bfloat16 where the processor supports it (changes numerics)
  * @param xla        compile the graph with XLA (session-level auto-clustering; on a CPU TensorFlow also needs
  *                   {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in the environment). Changes numerics in the last
  *                   bits; off unless asked for
  */
-public record RuntimeOptions(String device, int threads, Precision precision, boolean xla) {
+public record RuntimeOptions(String device, int threads, int interOpThreads, Precision precision, boolean xla) {
 
     private static final Pattern DEVICE = Pattern.compile("auto|cpu|gpu(?::([0-9]+))?");
 
@@ -34,6 +35,10 @@ public record RuntimeOptions(String device, int threads, Precision precision, bo
         }
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (TensorFlow chooses) or positive, got " + threads);
+        }
+        if (interOpThreads < 0) {
+            throw new IllegalArgumentException(
+                    "inter-op threads must be 0 (TensorFlow chooses) or positive, got " + interOpThreads);
         }
         requireNonNull(precision, "precision is null");
     }
@@ -48,6 +53,11 @@ public record RuntimeOptions(String device, int threads, Precision precision, bo
         this(device, threads, precision, false);
     }
 
+    /** As many inter-op threads as intra-op threads. */
+    public RuntimeOptions(String device, int threads, Precision precision, boolean xla) {
+        this(device, threads, threads, precision, xla);
+    }
+
     public static RuntimeOptions cpu(int threads) {
         return new RuntimeOptions("cpu", threads);
     }
@@ -58,11 +68,15 @@ public record RuntimeOptions(String device, int threads, Precision precision, bo
     }
 
     public RuntimeOptions withDevice(String otherDevice) {
-        return new RuntimeOptions(otherDevice, threads, precision, xla);
+        return new RuntimeOptions(otherDevice, threads, interOpThreads, precision, xla);
     }
 
     public RuntimeOptions withThreads(int otherThreads) {
-        return new RuntimeOptions(device, otherThreads, precision, xla);
+        return new RuntimeOptions(device, otherThreads, interOpThreads, precision, xla);
+    }
+
+    public RuntimeOptions withInterOpThreads(int otherInterOpThreads) {
+        return new RuntimeOptions(device, threads, otherInterOpThreads, precision, xla);
     }
 
     public boolean requiresGpu() {
@@ -72,7 +86,7 @@ public record RuntimeOptions(String device, int threads, Precision precision, bo
     public ConfigProto sessionConfig() {
         ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads)
-                .setInterOpParallelismThreads(threads);
+                .setInterOpParallelismThreads(interOpThreads);
         if (precision == Precision.MIXED_BFLOAT16 || xla) {
             GraphOptions.Builder graph = GraphOptions.newBuilder();
             if (precision == Precision.MIXED_BFLOAT16) {

@@ -14,6 +14,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.transferlab.kernel.config.Recipe.OptimizerKind;
@@ -77,6 +79,12 @@ final class TrainingGraph {
 
     StepResult step(Session session, Operand<TFloat32> imagesInput, TFloat32 images, Operand<TInt32> labelsInput,
                     TInt32 labels, float rate) {
+        return step(session, imagesInput, images, labelsInput, labels, rate, null).result();
+    }
+
+    /** A step and, when {@code trace} is not null, TensorFlow's run metadata under those run options. */
+    Traced step(Session session, Operand<TFloat32> imagesInput, TFloat32 images, Operand<TInt32> labelsInput,
+                TInt32 labels, float rate, RunOptions trace) {
         long step = steps + 1;
         try (TFloat32 rateTensor = TFloat32.scalarOf(rate);
              TFloat32 beta1PowerTensor = TFloat32.scalarOf((float) Math.pow(OptimizerSettings.ADAM_BETA1, step));
@@ -90,11 +98,20 @@ final class TrainingGraph {
                     .fetch(loss)
                     .fetch(correct);
             updates.forEach(runner::addTarget);
-            try (Result result = runner.run()) {
+            if (trace != null) {
+                runner.setOptions(trace);
+            }
+            try (Result result = trace != null ? runner.runAndFetchMetadata() : runner.run()) {
                 steps = step;
-                return new StepResult(((TFloat32) result.get(0)).getFloat(), ((TInt32) result.get(1)).getInt());
+                StepResult stepResult = new StepResult(((TFloat32) result.get(0)).getFloat(),
+                        ((TInt32) result.get(1)).getInt());
+                return new Traced(stepResult, result.getMetadata().orElse(null));
             }
         }
+    }
+
+    /** A step's result and its run metadata, null when it was not traced. */
+    record Traced(StepResult result, RunMetadata metadata) {
     }
 
     private Operand<TFloat32> withWeightDecay(Ops tf, Operand<TFloat32> loss, List<Variable> trainable) {

@@ -47,5 +47,12 @@ abstract class CrossEntropyAttack implements Attack {
             }
             return negated;
         }
+
+        /** A step along sign(−∇) is a step of −α along sign(∇): the same floats, since sign is odd. */
+        @Override
+        public float[] signedGradientSteps(float[] start, float[] clean, int[] labels, float stepSize, float epsilon,
+                                           int steps) {
+            return delegate().signedGradientSteps(start, clean, labels, -stepSize, epsilon, steps);
+        }
     }
 }

@@ -11,6 +11,15 @@ class ForwardingModel implements SourceModel {
         this.model = model;
     }
 
+    /**
+     * The wrapped model. Signed-gradient steps are deliberately not forwarded to it: the interface's loop runs them
+     * on this model's own {@link #lossGradient}, which a subclass may change; one that keeps the gradient's sign can
+     * forward them itself.
+     */
+    final SourceModel delegate() {
+        return model;
+    }
+
     @Override
     public int numClasses() {
         return model.numClasses();
@@ -30,4 +39,5 @@ class ForwardingModel implements SourceModel {
     public float[] logitGradient(float[] images, float[] weights) {
         return model.logitGradient(images, weights);
     }
+
 }

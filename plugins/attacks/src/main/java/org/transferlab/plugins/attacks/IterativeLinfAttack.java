@@ -99,6 +99,9 @@ final class IterativeLinfAttack extends CrossEntropyAttack {
             }
             LinfStep.project(adversarial, images, epsilon);
         }
+        if (settings.decay() == null && settings.diversity() == null && settings.smoothing() == null) {
+            return model.signedGradientSteps(adversarial, images, labels, stepSize, epsilon, settings.steps());
+        }
         // Double precision keeps ∇ / mean|∇| from flushing a tiny component to zero, so that μ = 0 is exactly BIM.
         double[] momentum = settings.decay() != null ? new double[images.length] : null;
         for (int step = 0; step < settings.steps(); step++) {

@@ -49,11 +49,13 @@ final class AlexNet implements Architecture {
 
     @Override
     public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
-        Operand<TFloat32> x = relu(graph, maxPool(graph, conv(graph, images, "conv1", 1, 1), 2));   // 14×14×32
-        x = relu(graph, maxPool(graph, conv(graph, x, "conv2", 1, 1), 2));                          // 7×7×64
+        // SPEC §3 pools before the ReLU. ReLU is monotone, so it commutes with max pooling exactly, values and
+        // gradients alike; ReLU first lets TensorFlow fuse convolution, bias and ReLU into one oneDNN kernel.
+        Operand<TFloat32> x = maxPool(graph, relu(graph, conv(graph, images, "conv1", 1, 1)), 2);   // 14×14×32
+        x = maxPool(graph, relu(graph, conv(graph, x, "conv2", 1, 1)), 2);                          // 7×7×64
         x = conv(graph, x, "conv3", 1, 1);                                                          // 7×7×128
         x = conv(graph, x, "conv4", 1, 1);                                                          // 7×7×256
-        x = relu(graph, maxPool(graph, conv(graph, x, "conv5", 1, 1), 2));                          // 3×3×256
+        x = maxPool(graph, relu(graph, conv(graph, x, "conv5", 1, 1)), 2);                          // 3×3×256
         x = relu(graph, dense(graph, flatten(graph, x), "fc6"));
         x = relu(graph, dense(graph, x, "fc7"));
         return dense(graph, x, "fc8");

@@ -2,9 +2,11 @@ package org.transferlab.plugins.models;
 
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.OperationBuilder;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.Scope;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
@@ -107,9 +109,7 @@ final class Layers {
 
     /** Max pooling over {@code size}×{@code size} windows with stride {@code size}, dropping an odd last row. */
     static Operand<TFloat32> maxPool(ModelGraph graph, Operand<TFloat32> x, int size) {
-        Ops tf = graph.tf();
-        Operand<TInt32> window = tf.constant(new int[] {1, size, size, 1});
-        return tf.nn.maxPool(x, window, window, "VALID");
+        return pool(graph, x, size, size, "VALID");
     }
 
     /**
@@ -120,9 +120,23 @@ final class Layers {
         if (size % 2 == 0) {
             throw new IllegalArgumentException("SAME max pooling needs an odd window, got " + size);
         }
-        Ops tf = graph.tf();
-        return tf.nn.maxPool(x, tf.constant(new int[] {1, size, size, 1}), tf.constant(new int[] {1, 1, 1, 1}),
-                "SAME");
+        return pool(graph, x, size, 1, "SAME");
+    }
+
+    /**
+     * TensorFlow's MaxPool op with the window as attributes. The Ops API builds MaxPoolV2, whose window is a tensor;
+     * oneDNN's kernels replace MaxPool and its gradient only, and MaxPoolV2's gradient is several times slower.
+     */
+    private static Operand<TFloat32> pool(ModelGraph graph, Operand<TFloat32> x, int size, int stride,
+                                          String padding) {
+        Scope scope = graph.tf().scope();
+        OperationBuilder builder = scope.opBuilder("MaxPool", "MaxPool");
+        return builder.addInput(x.asOutput())
+                .setAttr("ksize", new long[] {1, size, size, 1})
+                .setAttr("strides", new long[] {1, stride, stride, 1})
+                .setAttr("padding", padding)
+                .build()
+                .output(0);
     }
 
     /** [batch, h, w, c] → [batch, c]: the mean of each channel. */
