@@ -124,6 +124,38 @@ class DistributionIT {
     }
 
     @Test
+    void benchProfileBreaksATrainingStepDownByOpTypeAndPhase() throws Exception {
+        Outcome outcome = transferlab(temp, "bench", "profile", "--model", "resnet", "--batch", "8", "--steps", "1",
+                "--warmup", "1");
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.output().lines().anyMatch(line -> line.matches("backward +[0-9.]+ +[0-9.]+% +[0-9.]+")),
+                outcome.output());
+        assertTrue(outcome.output().lines().anyMatch(line -> line.matches(".*Conv2D.* +[0-9.]+ +[0-9.]+% +[0-9.]+")),
+                outcome.output());
+    }
+
+    @Test
+    void planEstimateMeasuresThisMachineOnceAndPricesEveryTaskKind() throws Exception {
+        Path study = Files.createDirectories(temp.resolve("estimated"));
+        Files.writeString(study.resolve("study.yaml"), SyntheticStudy.yaml("estimated", 3, "[100]", 40));
+        Path calibration = temp.resolve("calibration");
+
+        Outcome first = transferlab(study, "plan", "study.yaml", "--estimate", "--calibration", calibration.toString());
+        Outcome second = transferlab(study, "plan", "study.yaml", "--estimate", "--calibration", calibration.toString());
+
+        assertEquals(0, first.exitCode(), first.output());
+        assertEquals(0, second.exitCode(), second.output());
+        assertTrue(first.output().lines().anyMatch(line -> line.matches("[1-9][0-9]* speeds measured now, 0 kept in .*")),
+                first.output());
+        assertTrue(second.output().lines().anyMatch(line -> line.matches("0 speeds measured now, [1-9][0-9]* kept in .*")),
+                second.output());
+        for (String kind : new String[] {"pretrain", "finetune", "attack", "evaluate", "total"}) {
+            assertTrue(second.output().lines().anyMatch(line -> line.matches(kind + " +[0-9]+ +[0-9]+ +[0-9].* s +.*")),
+                    kind + " in\n" + second.output());
+        }
+    }
+
+    @Test
     void versionNamesTheKernelAndApi() throws Exception {
         Outcome outcome = transferlab(temp, "--version");
         assertEquals(0, outcome.exitCode());

@@ -35,6 +35,20 @@ final class PlanCommand implements Callable<Integer> {
             + "submit one transferlab task run per task.")
     boolean json;
 
+    @Option(names = "--estimate", description = "Also print the expected time of each task kind and of the whole plan "
+            + "on this machine, from short measurements of each model and attack the plan uses; they are kept per "
+            + "machine in ~/.transferlab/calibration and taken only once.")
+    boolean estimate;
+
+    @Option(names = "--recalibrate", description = "With --estimate: measure this machine again instead of reusing "
+            + "its kept measurements.")
+    boolean recalibrate;
+
+    @Option(names = "--calibration", paramLabel = "DIR",
+            description = "With --estimate: where this machine's measurements are kept (default: "
+                    + "~/.transferlab/calibration).")
+    Path calibration;
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +70,12 @@ final class PlanCommand implements Callable<Integer> {
                     task.dependencies().isEmpty() ? "" : "  after " + String.join(", ", task.dependencies()));
         }
         out.printf("%d tasks: %d cached, %d pending (%s)%n", graph.size(), cached, graph.size() - cached, runDirectory);
+        if (estimate) {
+            out.flush();
+            Path folder = calibration != null ? calibration
+                    : Path.of(System.getProperty("user.home"), ".transferlab", "calibration");
+            EstimateTable.print(out, loaded, graph, runDirectory, folder, recalibrate);
+        }
         return ExitCodes.OK;
     }
 

@@ -34,7 +34,7 @@ final class AttackExecutor {
     static final String ATTACK_TARGETS = "attack_targets.npy";
     static final String SOURCE_CLEAN = "source_clean.npy";
     static final String SOURCE_ADVERSARIAL = "source_adversarial.npy";
-    static final int BATCH = 256;
+    static final int BATCH = InferenceBatch.SIZE;
 
     private final RunContext context;
     private final InferenceModels models;

@@ -1,0 +1,147 @@
+package org.transferlab.kernel.estimate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.transferlab.api.attack.Attack;
+import org.transferlab.api.attack.SourceModel;
+import org.transferlab.api.data.ImageSet;
+import org.transferlab.api.model.Architecture;
+import org.transferlab.kernel.config.Recipe;
+import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.OptimizerSettings;
+import org.transferlab.kernel.engine.RuntimeOptions;
+import org.transferlab.kernel.engine.Weights;
+
+/**
+ * Short measurements of one model's speeds on this machine, on random images: training steps at a batch size with a
+ * frozen set, inference, input gradients, the time to build a network, and how many gradients an attack takes per
+ * image. Speed does not depend on what the weights are, so the models are freshly initialised.
+ */
+final class Calibrator implements Measurements {
+
+    /** Each speed is timed over at least this long, and at least {@link #MIN_STEPS} steps. */
+    private static final double MIN_SECONDS = 1.0;
+    private static final int MIN_STEPS = 3;
+    private static final int WARMUP_STEPS = 2;
+    private static final float LEARNING_RATE = 1e-3f;
+    /** Images an attack is run on to count its gradients per image. */
+    private static final int ATTACK_IMAGES = 8;
+
+    private final RuntimeOptions runtime;
+
+    Calibrator(RuntimeOptions runtime) {
+        this.runtime = requireNonNull(runtime, "runtime is null");
+    }
+
+    /** Training images per second at {@code batch} with {@code frozen} fixed, and the seconds to build the network. */
+    @Override
+    public double[] training(Architecture architecture, Set<String> frozen, Recipe recipe) {
+        long built = System.nanoTime();
+        try (Network network = Network.forTraining(architecture, Weights.initialize(architecture, 1),
+                OptimizerSettings.from(recipe), frozen, runtime);
+             Network.Batch batch = network.batch(images(recipe.batchSize()), labels(recipe.batchSize(), network))) {
+            double setup = (System.nanoTime() - built) / 1e9;
+            double perStep = time(() -> network.trainStep(batch, LEARNING_RATE));
+            return new double[] {recipe.batchSize() / perStep, setup};
+        }
+    }
+
+    /** Inference and input-gradient images per second at {@code batch}, and the seconds to build the network. */
+    @Override
+    public double[] inference(Architecture architecture, int batch) {
+        long built = System.nanoTime();
+        try (Network network = Network.forInference(architecture, Weights.initialize(architecture, 1), runtime)) {
+            double setup = (System.nanoTime() - built) / 1e9;
+            float[] pixels = images(batch);
+            int[] labels = labels(batch, network);
+            double predict = time(() -> network.predict(pixels, batch));
+            double gradient = time(() -> network.lossGradient(pixels, labels));
+            return new double[] {batch / predict, batch / gradient, setup};
+        }
+    }
+
+    /** Gradients (of the loss or of the logits) and logit evaluations per attacked image. */
+    @Override
+    public double[] attackWork(Architecture architecture, Supplier<Attack> attack) {
+        try (Network network = Network.forInference(architecture, Weights.initialize(architecture, 1), runtime)) {
+            Counting counting = new Counting(network);
+            attack.get().perturb(counting, images(ATTACK_IMAGES), labels(ATTACK_IMAGES, network), new SplittableRandom(1));
+            return new double[] {(double) counting.gradientImages / ATTACK_IMAGES,
+                (double) counting.logitImages / ATTACK_IMAGES};
+        }
+    }
+
+    /** Seconds per call, after warm-up calls, over at least {@link #MIN_SECONDS} and {@link #MIN_STEPS} calls. */
+    private static double time(Runnable step) {
+        for (int i = 0; i < WARMUP_STEPS; i++) {
+            step.run();
+        }
+        long start = System.nanoTime();
+        int calls = 0;
+        while (calls < MIN_STEPS || System.nanoTime() - start < MIN_SECONDS * 1e9) {
+            step.run();
+            calls++;
+        }
+        return (System.nanoTime() - start) / 1e9 / calls;
+    }
+
+    private static float[] images(int count) {
+        SplittableRandom random = new SplittableRandom(count);
+        float[] pixels = new float[count * ImageSet.PIXELS];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        return pixels;
+    }
+
+    private static int[] labels(int count, SourceModel model) {
+        int[] labels = new int[count];
+        Arrays.setAll(labels, i -> i % model.numClasses());
+        return labels;
+    }
+
+    /** The network, counting the images that pass through each kind of call. */
+    private static final class Counting implements SourceModel {
+        private final Network network;
+        long gradientImages;
+        long logitImages;
+
+        Counting(Network network) {
+            this.network = network;
+        }
+
+        @Override
+        public int numClasses() {
+            return network.numClasses();
+        }
+
+        @Override
+        public float[] logits(float[] images, int count) {
+            logitImages += count;
+            return network.logits(images, count);
+        }
+
+        @Override
+        public float[] lossGradient(float[] images, int[] labels) {
+            gradientImages += labels.length;
+            return network.lossGradient(images, labels);
+        }
+
+        @Override
+        public float[] logitGradient(float[] images, float[] weights) {
+            gradientImages += images.length / ImageSet.PIXELS;
+            return network.logitGradient(images, weights);
+        }
+
+        @Override
+        public float[] signedGradientSteps(float[] start, float[] clean, int[] labels, float stepSize, float epsilon,
+                                           int steps) {
+            gradientImages += (long) steps * labels.length;
+            return network.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
+        }
+    }
+}
