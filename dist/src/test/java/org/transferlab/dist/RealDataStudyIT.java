@@ -53,7 +53,7 @@ class RealDataStudyIT {
                 finetune:
                   - { from: { models: [alexnet], datasets: [fmnist] }, dataset: mnist, subset: [1000, 3000], freeze: { first: 8 }, recipe: finetune }
                 attack:
-                  data: { dataset: mnist, split: test, samples: 1000 }
+                  data: { dataset: mnist, split: test, samples: 500 }
                   labels: source-prediction
                   methods:
                     - { plugin: fgsm, eps: [0.1, 0.3] }

@@ -88,11 +88,11 @@ public final class AttackBenchmark {
         for (int round = 0; round < settings.rounds(); round++) {
             for (int a = 0; a < attacks.size(); a++) {
                 CountingModel model = attacks.get(a).stepsInGraph() ? inGraph : javaLoop;
-                model.gradientImages = 0;
+                model.reset();
                 long start = System.nanoTime();
                 perturbAll(attacks.get(a).attack(), model, pixels, labels, settings.batchSize(), random);
                 rates.get(a).add(images.count() / ((System.nanoTime() - start) / 1e9));
-                gradients[a] += model.gradientImages;
+                gradients[a] += model.gradientImages();
             }
         }
         List<Result> results = new ArrayList<>();
@@ -114,46 +114,4 @@ public final class AttackBenchmark {
     }
 
     /** The network, counting the images whose loss gradient attacks ask for. */
-    private static final class CountingModel implements SourceModel {
-        private final Network network;
-        private final boolean stepsInGraph;
-        long gradientImages;
-
-        CountingModel(Network network, boolean stepsInGraph) {
-            this.network = network;
-            this.stepsInGraph = stepsInGraph;
-        }
-
-        @Override
-        public int numClasses() {
-            return network.numClasses();
-        }
-
-        @Override
-        public float[] logits(float[] images, int count) {
-            return network.logits(images, count);
-        }
-
-        @Override
-        public float[] lossGradient(float[] images, int[] labels) {
-            gradientImages += labels.length;
-            return network.lossGradient(images, labels);
-        }
-
-        @Override
-        public float[] logitGradient(float[] images, float[] weights) {
-            gradientImages += images.length / ImageSet.PIXELS;
-            return network.logitGradient(images, weights);
-        }
-
-        @Override
-        public float[] signedGradientSteps(float[] start, float[] clean, int[] labels, float stepSize, float epsilon,
-                                           int steps) {
-            if (!stepsInGraph) {
-                return SourceModel.super.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
-            }
-            gradientImages += (long) steps * labels.length;
-            return network.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
-        }
-    }
 }

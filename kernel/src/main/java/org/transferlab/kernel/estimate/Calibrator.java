@@ -10,6 +10,7 @@ import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.SourceModel;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.kernel.bench.CountingModel;
 import org.transferlab.kernel.config.Recipe;
 import org.transferlab.kernel.engine.Network;
 import org.transferlab.kernel.engine.OptimizerSettings;
@@ -68,10 +69,10 @@ final class Calibrator implements Measurements {
     @Override
     public double[] attackWork(Architecture architecture, Supplier<Attack> attack) {
         try (Network network = Network.forInference(architecture, Weights.initialize(architecture, 1), runtime)) {
-            Counting counting = new Counting(network);
+            CountingModel counting = new CountingModel(network, true);
             attack.get().perturb(counting, images(ATTACK_IMAGES), labels(ATTACK_IMAGES, network), new SplittableRandom(1));
-            return new double[] {(double) counting.gradientImages / ATTACK_IMAGES,
-                (double) counting.logitImages / ATTACK_IMAGES};
+            return new double[] {(double) counting.gradientImages() / ATTACK_IMAGES,
+                (double) counting.logitImages() / ATTACK_IMAGES};
         }
     }
 
@@ -102,46 +103,5 @@ final class Calibrator implements Measurements {
         int[] labels = new int[count];
         Arrays.setAll(labels, i -> i % model.numClasses());
         return labels;
-    }
-
-    /** The network, counting the images that pass through each kind of call. */
-    private static final class Counting implements SourceModel {
-        private final Network network;
-        long gradientImages;
-        long logitImages;
-
-        Counting(Network network) {
-            this.network = network;
-        }
-
-        @Override
-        public int numClasses() {
-            return network.numClasses();
-        }
-
-        @Override
-        public float[] logits(float[] images, int count) {
-            logitImages += count;
-            return network.logits(images, count);
-        }
-
-        @Override
-        public float[] lossGradient(float[] images, int[] labels) {
-            gradientImages += labels.length;
-            return network.lossGradient(images, labels);
-        }
-
-        @Override
-        public float[] logitGradient(float[] images, float[] weights) {
-            gradientImages += images.length / ImageSet.PIXELS;
-            return network.logitGradient(images, weights);
-        }
-
-        @Override
-        public float[] signedGradientSteps(float[] start, float[] clean, int[] labels, float stepSize, float epsilon,
-                                           int steps) {
-            gradientImages += (long) steps * labels.length;
-            return network.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
-        }
     }
 }

@@ -175,7 +175,7 @@ public final class PlanEstimate {
             String key = "attack|" + task.setting().plugin() + " " + task.setting().options() + "|" + spec.toJson();
             double[] work = measured(List.of(key + "|gradients", key + "|logits"), () -> {
                 double[] counted = calibrator.attackWork(spec.create(plugins),
-                        () -> (Attack) provider.create(task.setting().options()));
+                        () -> provider.create(task.setting().options()));
                 // A speed of zero cannot be stored; an attack that asks for no logits gets a negligible count.
                 return new double[] {Math.max(counted[0], 1e-9), Math.max(counted[1], 1e-9)};
             });

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.transferlab.api.attack.SourceModel;
 import org.transferlab.api.data.ImageSet;
+import org.transferlab.kernel.bench.CountingModel;
 
 /** The network's in-graph signed-gradient steps against the plugin API's reference loop over the same gradients. */
 class SignedGradientStepsTest {
@@ -57,34 +58,11 @@ class SignedGradientStepsTest {
             start[i] = Math.min(1f, Math.max(0f, start[i] + (float) ((2 * random.nextDouble() - 1) * epsilon)));
         }
         try (Network network = Network.forInference(MODEL, weights, RuntimeOptions.cpu(1))) {
-            SourceModel javaLoop = new GradientOnly(network);
+            SourceModel javaLoop = new CountingModel(network, false);
             float[] expected = javaLoop.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
             float[] inGraph = network.signedGradientSteps(start, clean, labels, stepSize, epsilon, steps);
             assertArrayEquals(expected, inGraph);
             assertFalse(Arrays.equals(start, inGraph), "the steps moved nothing");
-        }
-    }
-
-    /** The network's gradients with the interface's own step loop. */
-    private record GradientOnly(Network network) implements SourceModel {
-        @Override
-        public int numClasses() {
-            return network.numClasses();
-        }
-
-        @Override
-        public float[] logits(float[] images, int count) {
-            return network.logits(images, count);
-        }
-
-        @Override
-        public float[] lossGradient(float[] images, int[] labels) {
-            return network.lossGradient(images, labels);
-        }
-
-        @Override
-        public float[] logitGradient(float[] images, float[] weights) {
-            return network.logitGradient(images, weights);
         }
     }
 
