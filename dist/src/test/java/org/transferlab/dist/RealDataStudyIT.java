@@ -41,14 +41,14 @@ class RealDataStudyIT {
                 datasets:
                   mnist:  { plugin: mnist }
                   fmnist: { plugin: fashion-mnist }
-                  glyphs: { plugin: synthetic, style: outline, train: 6000, test: 500, seed: 1 }
+                  glyphs: { plugin: synthetic, style: outline, train: 3000, test: 500, seed: 1 }
                 models:
                   alexnet: { plugin: alexnet }
                 recipes:
                   pretrain: { epochs: 1, batch_size: 128, optimizer: adam, learning_rate: 0.001 }
                   finetune: { epochs: 3, batch_size: 64, optimizer: adam, learning_rate: 0.001 }
                 pretrain:
-                  - { models: [alexnet], datasets: [fmnist, mnist], subset: 10000, recipe: pretrain }
+                  - { models: [alexnet], datasets: [fmnist, mnist], subset: 5000, recipe: pretrain }
                   - { models: [alexnet], datasets: [glyphs], recipe: pretrain }
                 finetune:
                   - { from: { models: [alexnet], datasets: [fmnist] }, dataset: mnist, subset: [1000, 3000], freeze: { first: 8 }, recipe: finetune }
@@ -82,7 +82,7 @@ class RealDataStudyIT {
         for (Map<String, String> verdict : verdicts) {
             assertTrue(report.contains("| " + verdict.get("target") + " | " + verdict.get("attack") + " | "
                     + verdict.get("verdict") + " |"), "report.md states the verdict of " + verdict);
-            assertEquals("pretrain/alexnet@fmnist-n10000", verdict.get("parent"));
+            assertEquals("pretrain/alexnet@fmnist-n5000", verdict.get("parent"));
             assertTrue(Set.of("better-than-all", "better-than-some", "no-difference", "worse-than-some", "worse-than-all",
                     "mixed").contains(verdict.get("verdict")), verdict.toString());
         }
