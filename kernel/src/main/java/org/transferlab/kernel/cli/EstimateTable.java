@@ -2,9 +2,14 @@ package org.transferlab.kernel.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.transferlab.api.PluginKind;
 import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.engine.Network;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.estimate.Calibration;
 import org.transferlab.kernel.estimate.MachineKey;
@@ -21,7 +26,7 @@ final class EstimateTable {
                       Path folder, boolean recalibrate) throws IOException {
         ExperimentConfig config = loaded.experiment().config();
         RuntimeOptions runtime = RuntimeOptions.from(config.runtimeOrDefault());
-        MachineKey machine = MachineKey.of(runtime, VersionProvider.kernelVersion());
+        MachineKey machine = MachineKey.of(runtime, VersionProvider.kernelVersion(), code(loaded));
         Calibration calibration = recalibrate ? Calibration.empty(folder, machine) : Calibration.open(folder, machine);
         PlanEstimate estimate = PlanEstimate.of(config, loaded.plugins(), graph, runDirectory, runtime, calibration);
         if (estimate.measured() > 0) {
@@ -40,6 +45,30 @@ final class EstimateTable {
                 duration(estimate.pendingSeconds()));
         out.println("Run-wide costs (reading datasets, writing the report) and scheduling are not included; "
                 + "a cluster divides the time by its parallel jobs at best.");
+    }
+
+    /** The kernel's JAR and those of the model and attack plugins: the code that builds and runs the graphs. */
+    private static List<Path> code(ExperimentOptions.Loaded loaded) {
+        List<Path> code = new ArrayList<>();
+        try {
+            code.add(Path.of(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // no kernel JAR to key on (classes from an unusual loader): the versions still key the calibration
+        }
+        loaded.plugins().plugins().stream()
+                .filter(plugin -> plugin.kind() == PluginKind.MODEL || plugin.kind() == PluginKind.ATTACK)
+                .map(plugin -> asPath(plugin.source()))
+                .filter(path -> path != null)
+                .forEach(code::add);
+        return code;
+    }
+
+    private static Path asPath(String source) {
+        try {
+            return Path.of(source);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /** 42 s, 3 min 05 s, 2 h 07 min. */

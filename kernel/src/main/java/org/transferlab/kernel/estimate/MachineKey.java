@@ -1,6 +1,7 @@
 package org.transferlab.kernel.estimate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,18 @@ import org.transferlab.kernel.engine.TensorFlowRuntime;
 
 /**
  * What a speed measurement depends on besides the model: the processor, how many of its cores this process may use,
- * the runtime settings, and the TensorFlow and transferlab builds. Measurements are kept per key.
+ * the runtime settings, the TensorFlow and transferlab versions, and the code that builds the graphs (the kernel's and
+ * the model and attack plugins' JARs, by content, since a rebuilt snapshot keeps its version). Measurements are kept
+ * per key.
  */
 public record MachineKey(String description) {
 
     public static MachineKey of(RuntimeOptions runtime, String transferlabVersion) {
+        return of(runtime, transferlabVersion, List.of());
+    }
+
+    /** @param code  JARs whose content the speeds depend on; folders and missing paths are left out */
+    public static MachineKey of(RuntimeOptions runtime, String transferlabVersion, List<Path> code) {
         String description = String.join("; ", List.of(
                 processorName(),
                 Runtime.getRuntime().availableProcessors() + " processors",
@@ -27,7 +35,28 @@ public record MachineKey(String description) {
                 "xla " + runtime.xla(),
                 "TensorFlow " + TensorFlowRuntime.version(),
                 "transferlab " + transferlabVersion));
-        return new MachineKey(description);
+        String builds = codeDigest(code);
+        return new MachineKey(builds.isEmpty() ? description : description + "; code " + builds);
+    }
+
+    /** The start of the SHA-256 over the contents of the regular files among {@code code}, in sorted order. */
+    static String codeDigest(List<Path> code) {
+        List<Path> files = code.stream().filter(Files::isRegularFile).map(Path::toAbsolutePath).distinct().sorted()
+                .toList();
+        if (files.isEmpty()) {
+            return "";
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + files + " to key the calibration: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** A file name for this key: the start of the SHA-256 of its description. */

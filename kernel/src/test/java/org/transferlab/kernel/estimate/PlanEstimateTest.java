@@ -135,4 +135,17 @@ class PlanEstimateTest {
         assertEquals(true, description.contains(Runtime.getRuntime().availableProcessors() + " processors"), description);
         assertEquals(true, description.contains("threads 2/2") && description.contains("transferlab 1.2.3"), description);
     }
+
+    @Test
+    void aRebuiltJarWithTheSameVersionGetsItsOwnCalibration(@TempDir Path folder) throws Exception {
+        Path jar = folder.resolve("alexnet.jar");
+        Files.writeString(jar, "build one");
+        RuntimeOptions runtime = RuntimeOptions.cpu(2);
+        MachineKey first = MachineKey.of(runtime, "1.2.3", java.util.List.of(jar, folder.resolve("missing.jar")));
+        assertEquals(first, MachineKey.of(runtime, "1.2.3", java.util.List.of(jar)));
+        Files.writeString(jar, "build two");
+        MachineKey second = MachineKey.of(runtime, "1.2.3", java.util.List.of(jar));
+        assertEquals(false, first.equals(second), first + " / " + second);
+        assertEquals(false, first.id().equals(second.id()));
+    }
 }
