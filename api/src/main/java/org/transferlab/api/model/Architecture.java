@@ -31,4 +31,13 @@ public interface Architecture {
      * evaluation and attacks; both calls share the same variables.
      */
     Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training);
+
+    /**
+     * The points where the forward pass can be split into a prefix and a suffix, in increasing order of
+     * {@link Cut#prefixParameters()}; none by default. The kernel uses them to train above a frozen prefix on features
+     * it computes once per image.
+     */
+    default List<Cut> cuts() {
+        return List.of();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.tensorflow.types.TInt32;
 import org.transferlab.api.attack.SourceModel;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
+import org.transferlab.api.model.ParameterSpec;
 import org.transferlab.kernel.engine.VariableStore.Variable;
 
 /**
@@ -47,11 +50,12 @@ public final class Network implements SourceModel, AutoCloseable {
     private final Operand<TFloat32> logitGradient;
     private final SignedStep signedStep;
     private final TrainingGraph training;
+    private final FeatureOps featureOps;
     private final int numClasses;
     private final Session session;
 
     private Network(Architecture architecture, Weights weights, OptimizerSettings optimizer, Set<String> frozen,
-                    RuntimeOptions runtime) {
+                    RuntimeOptions runtime, Cut cut) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -78,9 +82,16 @@ public final class Network implements SourceModel, AutoCloseable {
 
             if (optimizer == null) {
                 training = null;
-            } else {
+                featureOps = null;
+            } else if (cut == null) {
+                featureOps = null;
                 variables.enterMode(tf.withSubScope("training_forward"), true);
                 Operand<TFloat32> trainingLogits = architecture.logits(variables, images, true);
+                training = new TrainingGraph(tf, variables, trainingLogits, labels, oneHotLabels, frozen, optimizer);
+            } else {
+                featureOps = new FeatureOps(tf, variables, architecture, cut, images);
+                variables.enterMode(tf.withSubScope("training_forward"), true);
+                Operand<TFloat32> trainingLogits = cut.suffix(featureOps.suffixGraph, featureOps.features, true);
                 training = new TrainingGraph(tf, variables, trainingLogits, labels, oneHotLabels, frozen, optimizer);
             }
             Operand<TFloat32> gpuProbe = runtime.requiresGpu() ? gpuProbe(tf) : null;
@@ -104,7 +115,7 @@ public final class Network implements SourceModel, AutoCloseable {
         requireNonNull(architecture, "architecture is null");
         requireNonNull(weights, "weights is null");
         requireNonNull(runtime, "runtime is null");
-        return new Network(architecture, weights, null, Set.of(), runtime);
+        return new Network(architecture, weights, null, Set.of(), runtime, null);
     }
 
     /** A network that can also train every parameter not in {@code frozen}, starting with fresh optimizer state. */
@@ -115,7 +126,32 @@ public final class Network implements SourceModel, AutoCloseable {
         requireNonNull(optimizer, "optimizer is null");
         requireNonNull(frozen, "frozen is null");
         requireNonNull(runtime, "runtime is null");
-        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), runtime);
+        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), runtime, null);
+    }
+
+    /**
+     * A network that trains every parameter not in {@code frozen} above {@code cut}, whose prefix must be frozen: its
+     * batches hold the prefix's features instead of images, and a {@link #source} computes them once per image.
+     */
+    public static Network forTrainingAbove(Cut cut, Architecture architecture, Weights weights,
+                                           OptimizerSettings optimizer, Set<String> frozen, RuntimeOptions runtime) {
+        requireNonNull(cut, "cut is null");
+        requireNonNull(architecture, "architecture is null");
+        requireNonNull(weights, "weights is null");
+        requireNonNull(optimizer, "optimizer is null");
+        requireNonNull(frozen, "frozen is null");
+        requireNonNull(runtime, "runtime is null");
+        Set<String> prefix = prefixNames(architecture, cut);
+        if (!frozen.containsAll(prefix)) {
+            throw new IllegalArgumentException("cannot train above the cut " + cut + ": its prefix " + prefix
+                    + " is not entirely frozen");
+        }
+        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), runtime, cut);
+    }
+
+    /** Whether this network trains on features of a frozen prefix rather than on images. */
+    public boolean trainsOnFeatures() {
+        return featureOps != null;
     }
 
     @Override
@@ -139,7 +175,7 @@ public final class Network implements SourceModel, AutoCloseable {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
-        return training.step(session, this.images, batch.images, this.labels, batch.labels, learningRate);
+        return training.step(session, inputOf(batch), batch.images, this.labels, batch.labels, learningRate);
     }
 
     /** One optimizer step traced op by op: TensorFlow's step statistics under {@code trace}. */
@@ -149,7 +185,7 @@ public final class Network implements SourceModel, AutoCloseable {
         if (training == null) {
             throw new IllegalStateException("this network was built for inference only");
         }
-        return training.step(session, this.images, batch.images, this.labels, batch.labels, learningRate, trace)
+        return training.step(session, inputOf(batch), batch.images, this.labels, batch.labels, learningRate, trace)
                 .metadata();
     }
 
@@ -176,29 +212,63 @@ public final class Network implements SourceModel, AutoCloseable {
 
     /**
      * Copies a batch of {@code labels.length} images ([0,1] floats, 784 per image) and their labels into tensors
-     * that this network can be fed; the caller closes it.
+     * that this network can be fed (for a network that trains on features, the images' features); the caller closes
+     * it.
      */
     public Batch batch(float[] images, int[] labels) {
         requireNonNull(labels, "labels is null");
         TInt32 labelTensor = labelTensor(labels);
         try {
-            return new Batch(imageTensor(images, labels.length), labelTensor, labels.length);
+            TFloat32 imageTensor = imageTensor(images, labels.length);
+            if (featureOps == null) {
+                return new Batch(imageTensor, labelTensor, labels.length, false);
+            }
+            try (imageTensor) {
+                return new Batch(featuresOf(imageTensor, labels.length), labelTensor, labels.length, true);
+            }
         } catch (RuntimeException e) {
             labelTensor.close();
             throw e;
         }
     }
 
-    /** Images and labels in native tensors, ready to feed. */
+    /**
+     * The images of {@code set} as the training loop reads them: batches by index, and the predictions of the whole
+     * set. For a network that trains on features, the features of every image are computed here, once.
+     */
+    public Source source(ImageSet set) {
+        requireNonNull(set, "set is null");
+        return featureOps == null ? new ImageSource(set) : new FeatureSource(set);
+    }
+
+    /** One image set, ready for training steps and predictions; close it to free what it holds. */
+    public interface Source extends AutoCloseable {
+
+        /** The images at {@code indices} and their labels, in tensors the caller closes. */
+        Batch batch(int[] indices);
+
+        /** The most likely class of every image of the set, in inference mode. */
+        int[] predictions(int batchSize);
+
+        /** The label of every image of the set. */
+        int[] labels();
+
+        @Override
+        void close();
+    }
+
+    /** Images (or their features, for a network that trains on features) and labels in native tensors. */
     public static final class Batch implements AutoCloseable {
         private final TFloat32 images;
         private final TInt32 labels;
         private final int size;
+        private final boolean features;
 
-        private Batch(TFloat32 images, TInt32 labels, int size) {
+        private Batch(TFloat32 images, TInt32 labels, int size, boolean features) {
             this.images = images;
             this.labels = labels;
             this.size = size;
+            this.features = features;
         }
 
         public int size() {
@@ -312,6 +382,176 @@ public final class Network implements SourceModel, AutoCloseable {
             Operand<TFloat32> high = tf.math.minimum(tf.constant(1f), tf.math.add(clean, epsilon));
             Operand<TFloat32> moved = tf.math.add(images, tf.math.mul(stepSize, tf.math.sign(gradient)));
             next = tf.math.minimum(high, tf.math.maximum(low, moved));
+        }
+    }
+
+    private Operand<TFloat32> inputOf(Batch batch) {
+        if (batch.features != (featureOps != null)) {
+            throw new IllegalArgumentException(featureOps != null
+                    ? "this network trains on features; make its batches with batch() or source()"
+                    : "this batch holds features, but this network trains on images");
+        }
+        return featureOps != null ? featureOps.features : images;
+    }
+
+    /** The prefix's features of {@code count} images, in a tensor the caller owns. */
+    private TFloat32 featuresOf(TFloat32 imageTensor, int count) {
+        try (Result result = session.runner().feed(images, imageTensor).fetch(featureOps.prefixFeatures).run()) {
+            TFloat32 owned = TFloat32.tensorOf(featureOps.shapeOf(count));
+            ((TFloat32) result.get(0)).copyTo(owned);
+            return owned;
+        }
+    }
+
+    /** The prefix and inference-mode suffix of a network that trains above a cut. */
+    private static final class FeatureOps {
+        private final long[] featureShape;
+        private final Placeholder<TFloat32> features;
+        private final Operand<TFloat32> prefixFeatures;
+        private final Operand<TFloat32> suffixLogits;
+        private final RestrictedGraph suffixGraph;
+
+        FeatureOps(Ops tf, VariableStore variables, Architecture architecture, Cut cut, Operand<TFloat32> images) {
+            featureShape = cut.featureShape();
+            Set<String> prefix = prefixNames(architecture, cut);
+            Set<String> suffix = new LinkedHashSet<>(variables.parameters().keySet());
+            suffix.removeAll(prefix);
+            long[] batched = new long[featureShape.length + 1];
+            batched[0] = -1;
+            System.arraycopy(featureShape, 0, batched, 1, featureShape.length);
+            features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(batched)));
+            variables.enterMode(tf.withSubScope("prefix"), false);
+            prefixFeatures = cut.prefix(new RestrictedGraph(variables, prefix, "prefix"), images);
+            if (!prefixFeatures.shape().isCompatibleWith(Shape.of(batched))) {
+                throw new IllegalArgumentException("the cut " + cut + " declares features of shape "
+                        + Arrays.toString(featureShape) + " per image, but its prefix gives " + prefixFeatures.shape());
+            }
+            suffixGraph = new RestrictedGraph(variables, suffix, "suffix");
+            variables.enterMode(tf.withSubScope("suffix_inference"), false);
+            suffixLogits = cut.suffix(suffixGraph, features, false);
+        }
+
+        Shape shapeOf(long count) {
+            long[] dimensions = new long[featureShape.length + 1];
+            dimensions[0] = count;
+            System.arraycopy(featureShape, 0, dimensions, 1, featureShape.length);
+            return Shape.of(dimensions);
+        }
+    }
+
+    private static Set<String> prefixNames(Architecture architecture, Cut cut) {
+        List<ParameterSpec> parameters = architecture.parameters();
+        if (cut.prefixParameters() < 1 || cut.prefixParameters() > parameters.size()) {
+            throw new IllegalArgumentException("the cut " + cut + " has a prefix of " + cut.prefixParameters()
+                    + " parameters, but the architecture has " + parameters.size());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        parameters.subList(0, cut.prefixParameters()).forEach(parameter -> names.add(parameter.name()));
+        return names;
+    }
+
+    private int[] labelsAt(ImageSet set, int[] indices) {
+        int[] labels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            labels[i] = set.labels()[indices[i]];
+        }
+        return labels;
+    }
+
+    /** Converts each batch's images when it is asked for. */
+    private final class ImageSource implements Source {
+        private final ImageSet set;
+
+        ImageSource(ImageSet set) {
+            this.set = set;
+        }
+
+        @Override
+        public Batch batch(int[] indices) {
+            return Network.this.batch(set.toFloats(indices), labelsAt(set, indices));
+        }
+
+        @Override
+        public int[] predictions(int batchSize) {
+            return predict(set, batchSize);
+        }
+
+        @Override
+        public int[] labels() {
+            return set.labels();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The features of every image of a set, computed once, in native tensors of {@link #CHUNK} images each. */
+    private final class FeatureSource implements Source {
+        private static final int CHUNK = 256;
+        private final ImageSet set;
+        private final List<TFloat32> chunks = new ArrayList<>();
+
+        FeatureSource(ImageSet set) {
+            this.set = set;
+            try {
+                for (int start = 0; start < set.count(); start += CHUNK) {
+                    int[] indices = new int[Math.min(CHUNK, set.count() - start)];
+                    int offset = start;
+                    Arrays.setAll(indices, i -> offset + i);
+                    try (TFloat32 imageTensor = imageTensor(set.toFloats(indices), indices.length)) {
+                        chunks.add(featuresOf(imageTensor, indices.length));
+                    }
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public Batch batch(int[] indices) {
+            TInt32 labelTensor = labelTensor(labelsAt(set, indices));
+            TFloat32 featureTensor = null;
+            try {
+                featureTensor = TFloat32.tensorOf(featureOps.shapeOf(indices.length));
+                for (int j = 0; j < indices.length; j++) {
+                    chunks.get(indices[j] / CHUNK).get(indices[j] % CHUNK).copyTo(featureTensor.get(j));
+                }
+                return new Batch(featureTensor, labelTensor, indices.length, true);
+            } catch (RuntimeException e) {
+                labelTensor.close();
+                if (featureTensor != null) {
+                    featureTensor.close();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public int[] labels() {
+            return set.labels();
+        }
+
+        @Override
+        public int[] predictions(int batchSize) {
+            int[] predictions = new int[set.count()];
+            for (int c = 0; c < chunks.size(); c++) {
+                TFloat32 chunk = chunks.get(c);
+                int count = Math.toIntExact(chunk.shape().get(0));
+                try (Result result = session.runner().feed(featureOps.features, chunk)
+                        .fetch(featureOps.suffixLogits).run()) {
+                    float[] logits = toArray((TFloat32) result.get(0), (long) count * numClasses);
+                    System.arraycopy(argMax(logits, count), 0, predictions, c * CHUNK, count);
+                }
+            }
+            return predictions;
+        }
+
+        @Override
+        public void close() {
+            chunks.forEach(TFloat32::close);
+            chunks.clear();
         }
     }
 

@@ -49,11 +49,13 @@ public final class Trainer {
         int batches = (training.count() + batchSize - 1) / batchSize;
         LearningRates rates = new LearningRates(recipe, batches);
         listener.trainingStarted(recipe.epochs(), batches);
-        try {
+        try (Network.Source trainingSource = network.source(training);
+             Network.Source testSource = test == null || test.count() == 0 ? null : network.source(test)) {
             List<EpochRecord> history = new ArrayList<>();
             for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
                 int[] order = shuffledOrder(training.count(), seed, epoch);
-                history.add(runEpoch(network, training, test, epoch, order, rates, (long) (epoch - 1) * batches));
+                history.add(runEpoch(network, trainingSource, testSource, epoch, order, rates,
+                        (long) (epoch - 1) * batches));
                 listener.epochFinished(history.get(history.size() - 1));
             }
             return new TrainingResult(network.snapshot(), history);
@@ -62,8 +64,8 @@ public final class Trainer {
         }
     }
 
-    private EpochRecord runEpoch(Network network, ImageSet training, ImageSet test, int epoch, int[] order,
-                                 LearningRates rates, long firstStep) {
+    private EpochRecord runEpoch(Network network, Network.Source training, Network.Source test, int epoch,
+                                 int[] order, LearningRates rates, long firstStep) {
         long start = System.nanoTime();
         int batchSize = recipe.batchSize();
         double lossSum = 0;
@@ -75,12 +77,8 @@ public final class Trainer {
             cancellation.check();
             long feedStart = System.nanoTime();
             int[] indices = Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
-            int[] labels = new int[indices.length];
-            for (int i = 0; i < indices.length; i++) {
-                labels[i] = training.labels()[indices[i]];
-            }
             StepResult result;
-            try (Network.Batch tensors = network.batch(training.toFloats(indices), labels)) {
+            try (Network.Batch tensors = training.batch(indices)) {
                 long stepStart = System.nanoTime();
                 feedNanos += stepStart - feedStart;
                 result = network.trainStep(tensors, rates.rate(step));
@@ -91,20 +89,18 @@ public final class Trainer {
             listener.batchFinished(epoch, batch, result);
         }
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
-        double testAccuracy = test == null ? Double.NaN : accuracy(network, test);
+        double testAccuracy = test == null ? Double.NaN : accuracy(test);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochRecord(epoch, lossSum / order.length, (double) correct / order.length, testAccuracy, seconds,
                 order.length / trainingSeconds, rates.rate(firstStep), feedNanos / 1e9, stepNanos / 1e9);
     }
 
-    private double accuracy(Network network, ImageSet test) {
-        if (test.count() == 0) {
-            return Double.NaN;
-        }
-        int[] predictions = network.predict(test, recipe.batchSize());
+    private double accuracy(Network.Source test) {
+        int[] predictions = test.predictions(recipe.batchSize());
+        int[] labels = test.labels();
         long correct = 0;
         for (int i = 0; i < predictions.length; i++) {
-            if (predictions[i] == test.labels()[i]) {
+            if (predictions[i] == labels[i]) {
                 correct++;
             }
         }

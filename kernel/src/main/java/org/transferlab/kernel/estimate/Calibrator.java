@@ -10,6 +10,7 @@ import org.transferlab.api.attack.Attack;
 import org.transferlab.api.attack.SourceModel;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.kernel.bench.CountingModel;
 import org.transferlab.kernel.config.Recipe;
 import org.transferlab.kernel.engine.Network;
@@ -31,6 +32,8 @@ final class Calibrator implements Measurements {
     private static final float LEARNING_RATE = 1e-3f;
     /** Images an attack is run on to count its gradients per image. */
     private static final int ATTACK_IMAGES = 8;
+    /** Images whose features are computed to time the prefix and predictions from features. */
+    private static final int FEATURE_IMAGES = 256;
 
     private final RuntimeOptions runtime;
 
@@ -48,6 +51,30 @@ final class Calibrator implements Measurements {
             double setup = (System.nanoTime() - built) / 1e9;
             double perStep = time(() -> network.trainStep(batch, LEARNING_RATE));
             return new double[] {recipe.batchSize() / perStep, setup};
+        }
+    }
+
+    /**
+     * Training on features above {@code cut}: a step on one batch of features, the prefix's pass over a set of images
+     * as the trainer computes it, and predictions from features, each in images per second, and the seconds to build
+     * the network.
+     */
+    @Override
+    public double[] trainingAbove(Architecture architecture, Set<String> frozen, Recipe recipe, Cut cut) {
+        long built = System.nanoTime();
+        try (Network network = Network.forTrainingAbove(cut, architecture, Weights.initialize(architecture, 1),
+                OptimizerSettings.from(recipe), frozen, runtime)) {
+            double setup = (System.nanoTime() - built) / 1e9;
+            int count = Math.max(FEATURE_IMAGES, recipe.batchSize());
+            ImageSet set = imageSet(count, network);
+            double prefix = time(() -> network.source(set).close());
+            int[] first = new int[recipe.batchSize()];
+            Arrays.setAll(first, i -> i);
+            try (Network.Source source = network.source(set); Network.Batch batch = source.batch(first)) {
+                double perStep = time(() -> network.trainStep(batch, LEARNING_RATE));
+                double predict = time(() -> source.predictions(recipe.batchSize()));
+                return new double[] {recipe.batchSize() / perStep, setup, count / prefix, count / predict};
+            }
         }
     }
 
@@ -97,6 +124,12 @@ final class Calibrator implements Measurements {
             pixels[i] = (float) random.nextDouble();
         }
         return pixels;
+    }
+
+    private static ImageSet imageSet(int count, SourceModel model) {
+        byte[] pixels = new byte[count * ImageSet.PIXELS];
+        new SplittableRandom(count).nextBytes(pixels);
+        return new ImageSet(pixels, labels(count, model));
     }
 
     private static int[] labels(int count, SourceModel model) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.transferlab.api.PluginKind;
@@ -15,10 +16,12 @@ import org.transferlab.api.attack.AttackProvider;
 import org.transferlab.api.data.DatasetInfo;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.api.model.ParameterSpec;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.Recipe;
+import org.transferlab.kernel.engine.FeatureCaching;
 import org.transferlab.kernel.engine.Freezing;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.exec.InferenceBatch;
@@ -39,7 +42,9 @@ import org.transferlab.kernel.plugin.PluginCatalog;
  * <ul>
  *   <li>A training task takes its epochs' steps over its training images, at its recipe's batch and frozen set, plus
  *       one pass over the test split per epoch (the trainer measures test accuracy after each), plus building the
- *       network.</li>
+ *       network. A fine-tune that trains above a frozen prefix ({@link FeatureCaching}) instead passes its training
+ *       and test images through the prefix once, then trains and tests on features at the speeds measured for
+ *       that.</li>
  *   <li>An attack task takes, per attacked image, the gradients the attack was counted to need, the logits it asks
  *       for, and a prediction of each adversarial example; the clean images' predictions once per source and image
  *       set, as the run shares them.</li>
@@ -157,9 +162,18 @@ public final class PlanEstimate {
                     : Set.of();
             String key = spec.toJson() + "|frozen " + frozen.stream().sorted().toList() + "|batch "
                     + recipe.batchSize();
+            int steps = (images + recipe.batchSize() - 1) / recipe.batchSize();
+            Optional<Cut> cut = FeatureCaching.choose(architecture, frozen, (long) images + test);
+            if (cut.isPresent()) {
+                String above = key + "|above " + cut.get().prefixParameters();
+                double[] rates = measured(List.of("train|" + above, "train-setup|" + above, "features|" + above,
+                        "infer-features|" + above),
+                        () -> calibrator.trainingAbove(architecture, frozen, recipe, cut.get()));
+                double perEpoch = (double) steps * recipe.batchSize() / rates[0] + test / rates[3];
+                return ((double) images + test) / rates[2] + recipe.epochs() * perEpoch + rates[1];
+            }
             double[] train = measured(List.of("train|" + key, "train-setup|" + key),
                     () -> calibrator.training(architecture, frozen, recipe));
-            int steps = (images + recipe.batchSize() - 1) / recipe.batchSize();
             double perEpoch = (double) steps * recipe.batchSize() / train[0]
                     + test / inference(spec, recipe.batchSize())[0];
             return recipe.epochs() * perEpoch + train[1];

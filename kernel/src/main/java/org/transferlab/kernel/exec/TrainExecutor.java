@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.kernel.config.Recipe;
 import org.transferlab.kernel.engine.EpochRecord;
+import org.transferlab.kernel.engine.FeatureCaching;
 import org.transferlab.kernel.engine.Freezing;
 import org.transferlab.kernel.engine.OptimizerSettings;
 import org.transferlab.kernel.engine.Network;
@@ -18,9 +21,13 @@ import org.transferlab.kernel.engine.TrainingListener;
 import org.transferlab.kernel.engine.TrainingResult;
 import org.transferlab.kernel.engine.Weights;
 import org.transferlab.kernel.plan.TrainTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Pre-trains or fine-tunes one model and stores its weights, history and test accuracy. */
 final class TrainExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainExecutor.class);
 
     static final String WEIGHTS = "weights.npz";
     static final String MODEL = "model.json";
@@ -53,8 +60,13 @@ final class TrainExecutor {
         }
 
         TrainingResult result;
-        try (Network network = Network.forTraining(architecture, initial, OptimizerSettings.from(recipe), frozen,
-                context.runtime())) {
+        Optional<Cut> cut = FeatureCaching.choose(architecture, frozen, (long) train.count() + test.count());
+        OptimizerSettings optimizer = OptimizerSettings.from(recipe);
+        cut.ifPresent(c -> LOG.info("{}: training above the frozen prefix ({}) on features computed once per image",
+                task.id(), c));
+        try (Network network = cut.isPresent()
+                ? Network.forTrainingAbove(cut.get(), architecture, initial, optimizer, frozen, context.runtime())
+                : Network.forTraining(architecture, initial, optimizer, frozen, context.runtime())) {
             result = new Trainer(recipe, listener, context.cancellation()).train(network, train, test, task.seed());
         }
         result.weights().write(working.resolve(WEIGHTS));

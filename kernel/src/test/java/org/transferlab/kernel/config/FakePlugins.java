@@ -31,6 +31,7 @@ import org.transferlab.api.metric.MetricValue;
 import org.transferlab.api.metric.PairedMetric;
 import org.transferlab.api.metric.MetricProvider;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.api.model.Initializer;
 import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ModelProvider;
@@ -202,7 +203,26 @@ public final class FakePlugins {
                 public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
                     throw new UnsupportedOperationException("fake models build no graph");
                 }
+
+                /** The fake alexnet, like the real one, can be cut after its first four layers' 8 tensors. */
+                @Override
+                public List<Cut> cuts() {
+                    return name.equals("alexnet") ? List.of(new FakeCut(8, new long[] {10})) : List.of();
+                }
             };
+        }
+    }
+
+    private record FakeCut(int prefixParameters, long[] featureShape) implements Cut {
+
+        @Override
+        public Operand<TFloat32> prefix(ModelGraph graph, Operand<TFloat32> images) {
+            throw new UnsupportedOperationException("fake models build no graph");
+        }
+
+        @Override
+        public Operand<TFloat32> suffix(ModelGraph graph, Operand<TFloat32> features, boolean training) {
+            throw new UnsupportedOperationException("fake models build no graph");
         }
     }
 

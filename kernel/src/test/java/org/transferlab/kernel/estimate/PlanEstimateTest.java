@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.api.attack.Attack;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.kernel.config.ConfigLoader;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.Recipe;
@@ -45,7 +46,8 @@ class PlanEstimateTest {
             metrics: [accuracy]
             """;
 
-    /** Training 100 img/s, inference 1,000 img/s, gradients 500 img/s, networks built in 1 s and 0.5 s; 10 gradients per attacked image. */
+    /** Training 100 img/s (400 img/s above alexnet's frozen first 8 tensors, whose features take 2,000 img/s and
+     * predict at 4,000 img/s), inference 1,000 img/s, gradients 500 img/s, networks built in 1 s and 0.5 s; 10 gradients per attacked image. */
     private static final class FixedSpeeds implements Measurements {
         int calls;
 
@@ -53,6 +55,12 @@ class PlanEstimateTest {
         public double[] training(Architecture architecture, Set<String> frozen, Recipe recipe) {
             calls++;
             return new double[] {100, 1};
+        }
+
+        @Override
+        public double[] trainingAbove(Architecture architecture, Set<String> frozen, Recipe recipe, Cut cut) {
+            calls++;
+            return new double[] {400, 1, 2000, 4000};
         }
 
         @Override
@@ -81,8 +89,9 @@ class PlanEstimateTest {
         estimate.rows().forEach(row -> seconds.put(row.kind(), row.seconds()));
         // Two epochs of all training images at 100 img/s, of the test split at 1,000 img/s, and 1 s to build.
         assertEquals(2 * (10 + 0.2) + 1 + 2 * (12 + 0.3) + 1, seconds.get(TaskKind.PRETRAIN), 1e-6);
-        // 100 images in 13 batches of 8 are 104 images a step sees per epoch.
-        assertEquals(2 * (1.04 + 0.2) + 1, seconds.get(TaskKind.FINETUNE), 1e-6);
+        // The fine-tune freezes alexnet's first 8 tensors and trains above them: the features of its 100 training
+        // and 200 test images once, then per epoch 13 batches of 8 (104 images) and the test split on features.
+        assertEquals(300 / 2000.0 + 2 * (104 / 400.0 + 200 / 4000.0) + 1, seconds.get(TaskKind.FINETUNE), 1e-6);
         // Per attack: 50 images × (10 gradients at 500/s + one adversarial prediction at 1,000/s), the clean
         // predictions once per source, and 0.5 s to build the network.
         assertEquals(2 * (50 * (10 / 500.0 + 1 / 1000.0) + 0.05 + 0.5), seconds.get(TaskKind.ATTACK), 1e-6);

@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.transferlab.kernel.engine.Cancellation;
 import org.transferlab.kernel.engine.CancelledException;
+import org.transferlab.kernel.engine.FeatureCaching;
 import org.transferlab.kernel.exec.Runner;
 import org.transferlab.kernel.executor.StudyInvocation;
 import org.transferlab.kernel.executor.TaskFailedException;
@@ -110,7 +111,8 @@ public final class JobsExecutor {
         try {
             for (int number = 1; number <= Math.min(workers, pending.size()); number++) {
                 started.add(new WorkerProcess(number, workerCommand, Map.of(WorkerProtocol.COORDINATOR_VARIABLE,
-                        coordinatorToken(coordinator)), messages));
+                        coordinatorToken(coordinator), FeatureCaching.WORKERS_VARIABLE, Integer.toString(workers)),
+                        messages));
             }
             console.line("started " + started.size() + (started.size() == 1 ? " worker" : " workers") + ", "
                     + threadsPerWorker + (threadsPerWorker == 1 ? " thread" : " threads") + " each, for "

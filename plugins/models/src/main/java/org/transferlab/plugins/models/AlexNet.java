@@ -13,8 +13,10 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ParameterSpec;
+import org.transferlab.plugins.models.Stages.Stage;
 
 /**
  * AlexNet for 28×28 grayscale images: five 3×3 convolutions and three fully connected layers (SPEC §3). There is no
@@ -49,15 +51,28 @@ final class AlexNet implements Architecture {
 
     @Override
     public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
-        // SPEC §3 pools before the ReLU. ReLU is monotone, so it commutes with max pooling exactly, values and
-        // gradients alike; ReLU first lets TensorFlow fuse convolution, bias and ReLU into one oneDNN kernel.
-        Operand<TFloat32> x = maxPool(graph, relu(graph, conv(graph, images, "conv1", 1, 1)), 2);   // 14×14×32
-        x = maxPool(graph, relu(graph, conv(graph, x, "conv2", 1, 1)), 2);                          // 7×7×64
-        x = conv(graph, x, "conv3", 1, 1);                                                          // 7×7×128
-        x = conv(graph, x, "conv4", 1, 1);                                                          // 7×7×256
-        x = maxPool(graph, relu(graph, conv(graph, x, "conv5", 1, 1)), 2);                          // 3×3×256
-        x = relu(graph, dense(graph, flatten(graph, x), "fc6"));
-        x = relu(graph, dense(graph, x, "fc7"));
-        return dense(graph, x, "fc8");
+        return STAGES.logits(graph, images, training);
     }
+
+    /** After each convolution and each dense layer but fc8. */
+    @Override
+    public List<Cut> cuts() {
+        return STAGES.cuts();
+    }
+
+    // SPEC §3 pools before the ReLU. ReLU is monotone, so it commutes with max pooling exactly, values and gradients
+    // alike; ReLU first lets TensorFlow fuse convolution, bias and ReLU into one oneDNN kernel.
+    private static final Stages STAGES = new Stages(List.of(
+            new Stage("conv1", 2, new long[] {14, 14, 32},
+                    (graph, x, training) -> maxPool(graph, relu(graph, conv(graph, x, "conv1", 1, 1)), 2)),
+            new Stage("conv2", 4, new long[] {7, 7, 64},
+                    (graph, x, training) -> maxPool(graph, relu(graph, conv(graph, x, "conv2", 1, 1)), 2)),
+            new Stage("conv3", 6, new long[] {7, 7, 128}, (graph, x, training) -> conv(graph, x, "conv3", 1, 1)),
+            new Stage("conv4", 8, new long[] {7, 7, 256}, (graph, x, training) -> conv(graph, x, "conv4", 1, 1)),
+            new Stage("conv5", 10, new long[] {3, 3, 256},
+                    (graph, x, training) -> maxPool(graph, relu(graph, conv(graph, x, "conv5", 1, 1)), 2)),
+            new Stage("fc6", 12, new long[] {1024},
+                    (graph, x, training) -> relu(graph, dense(graph, flatten(graph, x), "fc6"))),
+            new Stage("fc7", 14, new long[] {512}, (graph, x, training) -> relu(graph, dense(graph, x, "fc7"))),
+            new Stage("fc8", 16, null, (graph, x, training) -> dense(graph, x, "fc8"))));
 }

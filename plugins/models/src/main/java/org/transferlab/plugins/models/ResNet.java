@@ -18,9 +18,11 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.transferlab.api.model.Architecture;
+import org.transferlab.api.model.Cut;
 import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ParameterSpec;
 import org.transferlab.api.model.StateSpec;
+import org.transferlab.plugins.models.Stages.Stage;
 
 /**
  * A small ResNet for 28×28 grayscale images (SPEC §3): a stem (conv, BatchNorm, ReLU, 3×3 max pool), three basic
@@ -91,12 +93,34 @@ final class ResNet implements Architecture {
 
     @Override
     public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
-        Operand<TFloat32> x = batchNorm(graph, conv(graph, images, "stem.conv", 1, 1), "stem.bn", training);
-        x = maxPoolSame(graph, relu(graph, x), 3);    // 28×28×16
+        return STAGES.logits(graph, images, training);
+    }
+
+    /** After the stem, after each block, and after global average pooling. */
+    @Override
+    public List<Cut> cuts() {
+        return STAGES.cuts();
+    }
+
+    private static final Stages STAGES = stages();
+
+    private static Stages stages() {
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage("stem", 4, new long[] {28, 28, STEM_CHANNELS}, (graph, x, training) -> maxPoolSame(graph,
+                relu(graph, batchNorm(graph, conv(graph, x, "stem.conv", 1, 1), "stem.bn", training)), 3)));
+        int parameters = 4;
+        long side = 28;
         for (Block block : BLOCKS) {
-            x = basicBlock(graph, x, block, training);
+            parameters += block.hasShortcut() ? 10 : 6;
+            side /= block.stride();
+            stages.add(new Stage(block.name(), parameters, new long[] {side, side, block.out()},
+                    (graph, x, training) -> basicBlock(graph, x, block, training)));
         }
-        return dense(graph, globalAveragePool(graph, x), "fc");
+        int channels = BLOCKS.get(BLOCKS.size() - 1).out();
+        stages.add(new Stage("pool", parameters, new long[] {channels},
+                (graph, x, training) -> globalAveragePool(graph, x)));
+        stages.add(new Stage("fc", parameters + 2, null, (graph, x, training) -> dense(graph, x, "fc")));
+        return new Stages(stages);
     }
 
     /** conv → BN → ReLU → conv → BN, plus the shortcut; then ReLU. */
