@@ -199,7 +199,7 @@ class DistributionIT {
         assertTrue(results.contains(",attack/alexnet@source/random-sign-eps0.2") || results.contains(",random-sign-eps0.2,"), results);
         assertEquals(3, results.lines().count(), "a header and one row per attack setting:\n" + results);
 
-        Outcome export = transferlab(study, "export", "out/example-plugin/models/alexnet@source",
+        Outcome export = transferlab(study, "export", "out/example-plugin/models/pretrain~alexnet@source",
                 "--savedmodel", "exported");
         assertEquals(0, export.exitCode(), export.output());
         assertTrue(Files.isRegularFile(study.resolve("exported/saved_model.pb")), export.output());

@@ -76,7 +76,7 @@ class ParallelRunsIT {
         boolean cachedAfterwards = notExecuted.exitCode() == 0
                 && notExecuted.output().contains(task + ": cached");
         assertTrue(refused || cachedAfterwards, notExecuted.output());
-        assertTrue(Files.isRegularFile(ReferenceStudy.runDirectory(study).resolve("models/alexnet@outline/done.json")));
+        assertTrue(Files.isRegularFile(ReferenceStudy.runDirectory(study).resolve("models/pretrain~alexnet@outline/done.json")));
     }
 
     /** The two workers, once each holds the lock of a pre-training task: from then on they only train. */
@@ -84,8 +84,8 @@ class ParallelRunsIT {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             List<ProcessHandle> workers = first.descendants();
-            if (workers.size() == 2 && Files.exists(run.resolve("locks/models/alexnet@outline.lock"))
-                    && Files.exists(run.resolve("locks/models/alexnet@inverted.lock"))) {
+            if (workers.size() == 2 && Files.exists(run.resolve("locks/models/pretrain~alexnet@outline.lock"))
+                    && Files.exists(run.resolve("locks/models/pretrain~alexnet@inverted.lock"))) {
                 return workers;
             }
             Thread.sleep(100);

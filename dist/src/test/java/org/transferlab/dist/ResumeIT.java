@@ -31,9 +31,9 @@ class ResumeIT {
     private static final String EVALUATION = "evaluate/alexnet@outline>digits-n300-first8/alexnet@inverted/fgsm-eps0.1";
     /** Where the tasks that are killed keep their artefacts. */
     private static final Map<String, String> DIRECTORIES = Map.of(
-            PRETRAIN_INVERTED, "models/alexnet@inverted",
-            PGD_ON_INVERTED, "adversarial/alexnet@inverted__pgd-eps0.1-stepsize0.03-steps5",
-            EVALUATION, "evaluations/alexnet@outline_to_digits-n300-first8__alexnet@inverted__fgsm-eps0.1");
+            PRETRAIN_INVERTED, "models/pretrain~alexnet@inverted",
+            PGD_ON_INVERTED, "adversarial/alexnet@inverted~pgd-eps0.1-stepsize0.03-steps5",
+            EVALUATION, "evaluations/alexnet@outline+digits-n300-first8~alexnet@inverted~fgsm-eps0.1");
 
     @TempDir
     static Path uninterrupted;
@@ -93,8 +93,8 @@ class ResumeIT {
         assertTrue(lines.contains("[2/13] " + PRETRAIN_INVERTED + ": stopped, its unfinished work discarded"), interrupted.output());
         assertEquals(List.of("interrupted by SIGINT: the task in progress was discarded, every finished task is kept.",
                 "To resume, run the same command again; finished tasks are cached."), lines.subList(lines.size() - 2, lines.size()));
-        assertTrue(committed("models/alexnet@outline"));
-        assertEquals(List.of("alexnet@outline"), entries(run().resolve("models")), "no working directory is left");
+        assertTrue(committed("models/pretrain~alexnet@outline"));
+        assertEquals(List.of("pretrain~alexnet@outline"), entries(run().resolve("models")), "no working directory is left");
 
         Outcome resumed = Launcher.run(Launcher.built(), study, "run");
 

@@ -1,6 +1,7 @@
 package org.transferlab.kernel.cli;
 
 import org.transferlab.kernel.config.ConfigException;
+import org.transferlab.kernel.io.RunDirectoryGuard;
 import org.transferlab.kernel.lock.LockedException;
 import org.transferlab.kernel.plugin.PluginLoadException;
 import picocli.CommandLine;
@@ -19,11 +20,12 @@ final class FailureHandler implements IExecutionExceptionHandler {
                     + "; nothing was run.");
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof PluginLoadException || e instanceof BadInputException || e instanceof LockedException) {
+        if (e instanceof PluginLoadException || e instanceof BadInputException || e instanceof LockedException
+                || e instanceof RunDirectoryGuard.UnsafeRunDirectoryException) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        err.println("error: " + e.getMessage());
+        err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         if (Boolean.getBoolean("transferlab.debug")) {
             e.printStackTrace(err);
         } else {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.transferlab.kernel.exec.Runner;
-import org.transferlab.kernel.plan.Planner;
 import org.transferlab.kernel.plan.Task;
 import org.transferlab.kernel.plan.TaskGraph;
 import picocli.CommandLine.Command;
@@ -55,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentOptions.Loaded loaded = experiment.load();
-        TaskGraph graph = new Planner(loaded.experiment().config(), loaded.plugins()).plan();
+        TaskGraph graph = loaded.graph();
         Path runDirectory = ExecutionOptions.runDirectory(loaded.experiment().config(), output);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.exec.RunOptions;
+import org.transferlab.kernel.io.RunDirectoryGuard;
 import org.transferlab.kernel.exec.Runner;
-import org.transferlab.kernel.plan.Planner;
 import org.transferlab.kernel.plan.TaskGraph;
 
 /** An experiment ready to run: its file and plugins, where and how its tasks run, and its task graph. */
@@ -16,7 +16,9 @@ record PlannedRun(ExperimentOptions.Loaded loaded, RunOptions options, TaskGraph
     /** @throws BadInputException when {@code --device} is malformed */
     static PlannedRun plan(ExperimentOptions.Loaded loaded, ExecutionOptions execution, boolean force) {
         ExperimentConfig config = loaded.experiment().config();
-        return new PlannedRun(loaded, execution.resolve(config, force), new Planner(config, loaded.plugins()).plan());
+        RunOptions options = execution.resolve(config, force);
+        RunDirectoryGuard.check(options.runDirectory());
+        return new PlannedRun(loaded, options, loaded.graph());
     }
 
     Path runDirectory() {

@@ -20,7 +20,6 @@ import org.transferlab.kernel.executor.slurm.SlurmException;
 import org.transferlab.kernel.executor.slurm.Submission;
 import org.transferlab.kernel.executor.slurm.SubmissionState;
 import org.transferlab.kernel.lock.StudyLock;
-import org.transferlab.kernel.plan.Planner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
             ExperimentOptions.Loaded loaded = ExperimentOptions.load(target, plugins);
             ExperimentConfig config = loaded.experiment().config();
             runDirectory = ExecutionOptions.runDirectory(config, output);
-            tasks = StudyStatus.of(new Planner(config, loaded.plugins()).plan());
+            tasks = StudyStatus.of(loaded.graph());
         }
         PrintWriter out = spec.commandLine().getOut();
         Optional<Submission> submission = Submission.latest(runDirectory);

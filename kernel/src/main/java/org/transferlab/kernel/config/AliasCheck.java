@@ -127,6 +127,9 @@ final class AliasCheck {
         if (declared.containsKey(alias)) {
             return true;
         }
+        if (index.hasValue(YamlPath.ROOT.key(kind.section).key(alias))) {
+            return false; // declared, but its entry did not bind (an empty entry, say): that error is already reported
+        }
         report(path, "unknown " + kind.label + " alias '" + alias + "'"
                 + Suggestions.hint(alias, declared.keySet(), "declared under " + kind.section));
         return false;

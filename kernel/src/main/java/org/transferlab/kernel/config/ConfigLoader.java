@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.transferlab.api.PluginKind;
 import org.transferlab.kernel.plugin.PluginCatalog;
 import org.yaml.snakeyaml.nodes.Node;
@@ -108,7 +109,27 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
-        return new LoadedExperiment(file, sha256(bytes), config);
+        return new LoadedExperiment(file, sha256(bytes), config, locator(file.toString(), index));
+    }
+
+    private static ConfigLocator locator(String file, NodeIndex index) {
+        return new ConfigLocator() {
+            @Override
+            public ConfigException locate(List<Problem> problems) {
+                ErrorCollector errors = new ErrorCollector(file);
+                for (Problem problem : problems) {
+                    YamlPath path = new YamlPath(problem.path());
+                    errors.add(index.valueOrEnclosing(path), path, problem.message());
+                }
+                return errors.toException();
+            }
+
+            @Override
+            public String describe(List<Object> segments) {
+                YamlPath path = new YamlPath(segments);
+                return path + " (line " + (index.valueOrEnclosing(path).getStartMark().getLine() + 1) + ")";
+            }
+        };
     }
 
     private static byte[] read(Path file, ErrorCollector errors) throws ConfigException {

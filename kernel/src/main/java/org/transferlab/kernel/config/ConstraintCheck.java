@@ -65,12 +65,14 @@ final class ConstraintCheck {
             ConstraintViolation<?> violation, YamlPath recordPath, Function<String, YamlPath> firstProperty) {
         Location location = locate(violation, recordPath, firstProperty);
         YamlPath path = location.path();
-        if (errors.failedAtOrAbove(path)) {
+        boolean presence =
+                PRESENCE_CONSTRAINTS.contains(violation.getConstraintDescriptor().getAnnotation().annotationType());
+        // A list or map left empty because its only entries were unusable (null, say) is already reported below it.
+        if (presence ? errors.failedAnywhereAlong(path) : errors.failedAtOrAbove(path)) {
             return;
         }
         Node node = location.atMapKey() ? index.keyOrEnclosing(path) : index.valueOrEnclosing(path);
-        boolean missing = !index.hasValue(path)
-                && PRESENCE_CONSTRAINTS.contains(violation.getConstraintDescriptor().getAnnotation().annotationType());
+        boolean missing = !index.hasValue(path) && presence;
         errors.add(node, path, missing ? "is required" : violation.getMessage());
     }
 

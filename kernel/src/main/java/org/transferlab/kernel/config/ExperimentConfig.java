@@ -14,6 +14,7 @@ public record ExperimentConfig(
         @NotNull @Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String experiment,
         @NotNull Long seed,
         @Min(1) Integer repeats,
+        @Min(1) Integer maxTasks,
         @Valid RuntimeConfig runtime,
         @Valid DataConfig data,
         String output,
@@ -32,6 +33,13 @@ public record ExperimentConfig(
     public int repeatsOrDefault() {
         return repeats == null ? 1 : repeats;
     }
+
+    /** The most tasks the plan may have; a larger plan is refused before it is expanded. */
+    public int maxTasksOrDefault() {
+        return maxTasks == null ? DEFAULT_MAX_TASKS : maxTasks;
+    }
+
+    public static final int DEFAULT_MAX_TASKS = 50_000;
 
     public String outputOrDefault() {
         return output == null ? "runs" : output;

@@ -235,7 +235,11 @@ final class RecordBinder {
         }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
-            values.add(bind(sequence.getValue().get(i), elementType, path.index(i), slot));
+            Node element = sequence.getValue().get(i);
+            if (isEmptyEntry(element, path.index(i))) {
+                continue;
+            }
+            values.add(bind(element, elementType, path.index(i), slot));
         }
         return Collections.unmodifiableList(values);
     }
@@ -251,9 +255,25 @@ final class RecordBinder {
             ScalarNode scalarKey = (ScalarNode) keyNode;
             YamlPath entryPath = path.key(scalarKey.getValue());
             index.putKey(entryPath, keyNode);
+            if (isEmptyEntry(tuple.getValueNode(), entryPath)) {
+                continue;
+            }
             values.put(scalarKey.getValue(), bind(tuple.getValueNode(), valueType, entryPath, slot));
         }
         return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * A list element or map entry written {@code ~}, {@code null} or with nothing after its colon is reported and left
+     * out, so that no check after binding meets a null where the file promised a value.
+     */
+    private boolean isEmptyEntry(Node node, YamlPath path) {
+        if (!YamlNodes.isNull(node) || isRejected(node)) {
+            return false;
+        }
+        index.putValue(path, node);
+        errors.add(node, path, "is empty (null); give it a value or remove the entry");
+        return true;
     }
 
     private Object bindScalar(Node node, Class<?> type, YamlPath path, PluginSlot slot) {

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The lock on one task: whoever executes a task holds it, so two processes never execute the same task, and a working
  * directory is swept only when no live process holds the lock of the task it belongs to. It lies at
- * {@code <run>/locks/<task directory>.lock} (e.g. {@code locks/models/alexnet@kmnist.lock}); the holder recorded in it
+ * {@code <run>/locks/<task directory>.lock} (e.g. {@code locks/models/pretrain~alexnet@kmnist.lock}); the holder recorded in it
  * names the task's id as its command.
  */
 public final class TaskLock implements AutoCloseable {

@@ -3,6 +3,7 @@ package org.transferlab.kernel.plan;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.transferlab.api.PluginKind;
 import org.transferlab.api.data.DatasetProvider;
 import org.transferlab.kernel.config.AttackBlock;
 import org.transferlab.kernel.config.BaselineBlock;
+import org.transferlab.kernel.config.ConfigLocator;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.FinetuneBlock;
 import org.transferlab.kernel.config.Freeze;
@@ -35,16 +37,31 @@ public final class Planner {
 
     private final ExperimentConfig config;
     private final PluginCatalog plugins;
+    private final long maxTasks;
     /** The listed metrics that compare two sources (creating a metric to ask is not free: once per plan). */
     private final List<String> paired;
+    /** Every training and attack task planned so far, by id, with the place in the file that declared it. */
+    private final Map<String, Declared> declared = new HashMap<>();
+    private final List<ConfigLocator.Problem> problems = new ArrayList<>();
+
+    private record Declared(Task task, List<Object> origin) {
+    }
 
     public Planner(ExperimentConfig config, PluginCatalog plugins) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.plugins = Objects.requireNonNull(plugins, "plugins is null");
+        this.maxTasks = config.maxTasksOrDefault();
         this.paired = Metrics.paired(plugins, config.metrics());
     }
 
+    /**
+     * @throws PlanException when two declarations give the same task id, or when the plan would have more tasks than
+     *                       the file's {@code max_tasks}; nothing is expanded in the second case
+     */
     public TaskGraph plan() {
+        new PlanSize(config, !paired.isEmpty()).check(maxTasks);
+        declared.clear();
+        problems.clear();
         List<Task> tasks = new ArrayList<>();
         for (int repeat = 1; repeat <= config.repeatsOrDefault(); repeat++) {
             List<TrainTask> pretrained = pretrainTasks(repeat);
@@ -61,7 +78,44 @@ public final class Planner {
             tasks.addAll(evaluations);
             tasks.addAll(compareTasks(finetuned, attacks, evaluations, repeat));
         }
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
         return new TaskGraph(tasks);
+    }
+
+    /**
+     * Adds a task unless another declaration already gave its id: then the two are reported, whether they would train
+     * the same thing twice or two different things under one name.
+     */
+    private <T extends Task> void declare(Map<String, T> tasks, T task, List<Object> origin) {
+        Declared earlier = declared.putIfAbsent(task.id(), new Declared(task, origin));
+        if (earlier == null) {
+            tasks.put(task.id(), task);
+            return;
+        }
+        if (problems.stream().anyMatch(p -> p.path().equals(origin))) {
+            return;    // one report per place, not one per repeat
+        }
+        String where = show(earlier.origin());
+        problems.add(new ConfigLocator.Problem(origin, earlier.task().cacheKey().equals(task.cacheKey())
+                ? "declares the task " + task.id() + " again, already declared by " + where + "; remove one of the two"
+                : "gives the task id " + task.id() + " to a different task than " + where + " does; every task needs"
+                        + " its own id and folder, so rename an alias (an alias that ends like a subset, '-n1000',"
+                        + " or a repeat, '-r2', is read as one)"));
+    }
+
+    /** {@code finetune[0].subset[2]}, as errors show paths. */
+    static String show(List<Object> path) {
+        StringBuilder text = new StringBuilder();
+        for (Object segment : path) {
+            if (segment instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                text.append(text.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return text.toString();
     }
 
     /** Mixed precision changes every number a task computes; float32 keys stay as they always were. */
@@ -74,7 +128,8 @@ public final class Planner {
 
     private List<TrainTask> pretrainTasks(int repeat) {
         Map<String, TrainTask> tasks = new LinkedHashMap<>();
-        for (PretrainBlock block : config.pretrain()) {
+        for (int b = 0; b < config.pretrain().size(); b++) {
+            PretrainBlock block = config.pretrain().get(b);
             for (String model : block.models()) {
                 for (String dataset : block.datasets()) {
                     String id = TaskKind.PRETRAIN.label() + "/" + model + "@" + dataset
@@ -89,9 +144,9 @@ public final class Planner {
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
-                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
+                    declare(tasks, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
                             Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
-                            subsetSeed, CacheKey.of(key)));
+                            subsetSeed, CacheKey.of(key)), List.of("pretrain", b));
                 }
             }
         }
@@ -100,14 +155,16 @@ public final class Planner {
 
     private List<TrainTask> finetuneTasks(List<TrainTask> pretrained, int repeat) {
         Map<String, TrainTask> tasks = new LinkedHashMap<>();
-        for (FinetuneBlock block : config.finetuneOrEmpty()) {
+        for (int b = 0; b < config.finetuneOrEmpty().size(); b++) {
+            FinetuneBlock block = config.finetuneOrEmpty().get(b);
             Freeze freeze = block.freeze() == null ? Freeze.NONE : block.freeze();
             List<Integer> subsets = block.subset() == null ? Collections.singletonList(null) : block.subset();
             for (TrainTask parent : pretrained) {
                 if (!selected(parent, block.from())) {
                     continue;
                 }
-                for (Integer subset : subsets) {
+                for (int i = 0; i < subsets.size(); i++) {
+                    Integer subset = subsets.get(i);
                     String parentName = nameOf(parent, repeat);
                     String id = TaskKind.FINETUNE.label() + "/" + parentName + ">" + block.dataset()
                             + "-n" + (subset == null ? "all" : subset) + "-" + freeze.label() + repeatSuffix(repeat);
@@ -123,9 +180,10 @@ public final class Planner {
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
-                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
+                    declare(tasks, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
                             block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
-                            subsetSeed, CacheKey.of(key)));
+                            subsetSeed, CacheKey.of(key)),
+                            block.subset() == null ? List.of("finetune", b) : List.of("finetune", b, "subset", i));
                 }
             }
         }
@@ -134,10 +192,12 @@ public final class Planner {
 
     private List<TrainTask> baselineTasks(int repeat) {
         Map<String, TrainTask> tasks = new LinkedHashMap<>();
-        for (BaselineBlock block : config.baselinesOrEmpty()) {
+        for (int b = 0; b < config.baselinesOrEmpty().size(); b++) {
+            BaselineBlock block = config.baselinesOrEmpty().get(b);
             List<Integer> subsets = block.subset() == null ? Collections.singletonList(null) : block.subset();
             for (String model : block.models()) {
-                for (Integer subset : subsets) {
+                for (int i = 0; i < subsets.size(); i++) {
+                    Integer subset = subsets.get(i);
                     String id = TaskKind.BASELINE.label() + "/" + model + "@" + block.dataset()
                             + "-n" + (subset == null ? "all" : subset) + repeatSuffix(repeat);
                     Map<String, Object> key = new LinkedHashMap<>();
@@ -150,9 +210,10 @@ public final class Planner {
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
-                    tasks.putIfAbsent(id, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
+                    declare(tasks, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
                             Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, subsetSeed,
-                            CacheKey.of(key)));
+                            CacheKey.of(key)),
+                            block.subset() == null ? List.of("baselines", b) : List.of("baselines", b, "subset", i));
                 }
             }
         }
@@ -182,10 +243,11 @@ public final class Planner {
         AttackBlock attack = config.attack();
         String split = attack.data().splitOrDefault();
         int samples = attack.data().samples() != null ? attack.data().samples() : splitSize(attack.data().dataset(), split);
-        List<AttackTask> tasks = new ArrayList<>();
+        Map<String, AttackTask> tasks = new LinkedHashMap<>();
         for (TrainTask source : sources) {
             String sourceName = nameOf(source, repeat);
-            for (PluginRef method : attack.methods()) {
+            for (int m = 0; m < attack.methods().size(); m++) {
+                PluginRef method = attack.methods().get(m);
                 for (Record options : method.variants()) {
                     AttackSetting setting = AttackSetting.of(method.plugin(), options);
                     String id = TaskKind.ATTACK.label() + "/" + sourceName + "/" + setting.label() + repeatSuffix(repeat);
@@ -201,12 +263,12 @@ public final class Planner {
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
-                    tasks.add(new AttackTask(id, source.id(), setting, attack.data().dataset(), split, samples,
-                            attack.labelsOrDefault(), repeat, seed, CacheKey.of(key)));
+                    declare(tasks, new AttackTask(id, source.id(), setting, attack.data().dataset(), split, samples,
+                            attack.labelsOrDefault(), repeat, seed, CacheKey.of(key)), List.of("attack", "methods", m));
                 }
             }
         }
-        return tasks;
+        return List.copyOf(tasks.values());
     }
 
     private List<EvaluateTask> evaluateTasks(List<TrainTask> targets, List<AttackTask> attacks, int repeat) {

@@ -16,15 +16,23 @@ public sealed interface Task permits TrainTask, AttackTask, EvaluateTask, Compar
     /** SHA-256 over the task's resolved settings, its dependencies' keys and the plugin versions involved. */
     String cacheKey();
 
-    /** Where the artefacts live below the run directory, e.g. {@code models/alexnet@kmnist}. */
+    /**
+     * Where the artefacts live below the run directory, e.g. {@code models/pretrain~alexnet@kmnist} or
+     * {@code evaluations/alexnet@kmnist+mnist-n1000-first8~resnet@fmnist~fgsm-eps0.1}. Ids are unique in a plan, and
+     * the folder name is the id with {@code >} written {@code +} and {@code /} written {@code ~}, characters that no
+     * alias or setting contains, so two tasks never share a folder.
+     */
     default String directory() {
-        String name = id().substring(id().indexOf('/') + 1).replace(">", "_to_").replace("/", "__");
+        String name = id().substring(id().indexOf('/') + 1);
         return switch (kind()) {
-            case PRETRAIN, FINETUNE -> "models/" + name;
-            case BASELINE -> "models/baseline-" + name;
-            case ATTACK -> "adversarial/" + name;
-            case EVALUATE -> "evaluations/" + name;
-            case COMPARE -> "comparisons/" + name;
+            case PRETRAIN, FINETUNE, BASELINE -> "models/" + folderName(id());
+            case ATTACK -> "adversarial/" + folderName(name);
+            case EVALUATE -> "evaluations/" + folderName(name);
+            case COMPARE -> "comparisons/" + folderName(name);
         };
+    }
+
+    private static String folderName(String id) {
+        return id.replace('>', '+').replace('/', '~');
     }
 }

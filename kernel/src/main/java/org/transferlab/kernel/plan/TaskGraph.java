@@ -1,5 +1,6 @@
 package org.transferlab.kernel.plan;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ public final class TaskGraph {
 
     private final Map<String, Task> tasks = new LinkedHashMap<>();
 
+    /** Ids and folders are unique by construction ({@link Planner} reports colliding declarations); checked again. */
     TaskGraph(List<Task> ordered) {
+        Map<String, String> folders = new HashMap<>();
         for (Task task : ordered) {
             for (String dependency : task.dependencies()) {
                 if (!tasks.containsKey(dependency)) {
@@ -19,6 +22,11 @@ public final class TaskGraph {
             }
             if (tasks.put(task.id(), task) != null) {
                 throw new IllegalStateException("two tasks have the id " + task.id());
+            }
+            String other = folders.put(task.directory(), task.id());
+            if (other != null) {
+                throw new IllegalStateException("the tasks " + other + " and " + task.id() + " would share the folder "
+                        + task.directory());
             }
         }
     }

@@ -16,6 +16,14 @@ class ReportCommandTest {
     @TempDir
     Path run;
 
+    /** results.json of a run with one fine-tuned target and one attack. */
+    static final String ONE_ROW = """
+            [ { "target": "finetune/a@x>y-n10-first2", "source": "pretrain/a@x", "parent": true,
+                "attack": "fgsm-eps0.1", "repeat": 1, "images": 10,
+                "setting": { "targetKind": "finetune", "targetSubset": 10, "targetFreeze": "first2",
+                             "attackPlugin": "fgsm", "budgetNorm": "LINF", "budget": 0.1 },
+                "metrics": { "transfer_rate": { "value": 0.5, "lower": 0.2, "upper": 0.8 } } } ]""";
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -29,12 +37,7 @@ class ReportCommandTest {
 
     @Test
     void rebuildsTheReportOfARunDirectoryFromResultsJsonAlone() throws Exception {
-        Files.writeString(run.resolve("results.json"), """
-                [ { "target": "finetune/a@x>y-n10-first2", "source": "pretrain/a@x", "parent": true,
-                    "attack": "fgsm-eps0.1", "repeat": 1, "images": 10,
-                    "setting": { "targetKind": "finetune", "targetSubset": 10, "targetFreeze": "first2",
-                                 "attackPlugin": "fgsm", "budgetNorm": "LINF", "budget": 0.1 },
-                    "metrics": { "transfer_rate": { "value": 0.5, "lower": 0.2, "upper": 0.8 } } } ]""");
+        Files.writeString(run.resolve("results.json"), ONE_ROW);
 
         assertEquals(ExitCodes.OK, transferlab("report", run.toString()), err.toString());
 

@@ -44,8 +44,8 @@ class RunWithJobsTest {
         assertTrue(error.matches("error: attack/linear@[ab]/study-attack failed: the study's attack is only planned"), error);
         String failed = error.substring("error: ".length(), error.indexOf(" failed"));
         String model = failed.substring("attack/".length(), failed.lastIndexOf('/'));
-        assertTrue(Files.isRegularFile(study.output.resolve("study/models/" + model + "/done.json")), "its dependency is kept");
-        assertTrue(Files.isRegularFile(study.output.resolve("study/failures/adversarial/" + model + "__study-attack.json")));
+        assertTrue(Files.isRegularFile(study.output.resolve("study/models/pretrain~" + model + "/done.json")), "its dependency is kept");
+        assertTrue(Files.isRegularFile(study.output.resolve("study/failures/adversarial/" + model + "~study-attack.json")));
         assertFalse(Files.exists(study.output.resolve("study/results.csv")));
 
         assertEquals(0, study.transferlab("status"));

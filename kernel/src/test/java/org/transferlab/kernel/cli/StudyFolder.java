@@ -20,14 +20,22 @@ final class StudyFolder {
     private final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
 
     StudyFolder(Path folder) throws IOException {
-        file = Files.writeString(folder.resolve("study.yaml"), StudyPlugins.STUDY);
+        this(folder, StudyPlugins.STUDY);
+    }
+
+    /** Another study on the same plugins. */
+    StudyFolder(Path folder, String yaml) throws IOException {
+        file = Files.writeString(folder.resolve("study.yaml"), yaml);
         output = folder.resolve("runs");
     }
 
-    /** Runs {@code transferlab <arguments> <file> --output <output>}. */
+    /** Runs {@code transferlab <arguments> <file> --output <output>} ({@code validate} takes no output). */
     int transferlab(String... arguments) {
         List<String> command = new ArrayList<>(List.of(arguments));
-        command.addAll(List.of(file.toString(), "--output", output.toString()));
+        command.add(file.toString());
+        if (!arguments[0].equals("validate")) {
+            command.addAll(List.of("--output", output.toString()));
+        }
         // Replaced before picocli is set up: picocli wraps whatever System.out is when it runs.
         java.io.PrintStream original = System.out;
         System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));

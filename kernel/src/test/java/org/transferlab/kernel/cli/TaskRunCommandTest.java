@@ -54,9 +54,9 @@ class TaskRunCommandTest {
     @Test
     void aCachedTaskIsReportedAndNotRunAgainUnlessForced() throws IOException {
         assertEquals(0, study.transferlab("task", "run", "pretrain/linear@a"));
-        Path model = study.output.resolve("study/models/linear@a");
+        Path model = study.output.resolve("study/models/pretrain~linear@a");
         assertTrue(Files.isRegularFile(model.resolve("weights.npz")));
-        assertFalse(Files.exists(study.output.resolve("study/models/linear@b")), "exactly the one task ran");
+        assertFalse(Files.exists(study.output.resolve("study/models/pretrain~linear@b")), "exactly the one task ran");
         Path marker = Files.writeString(model.resolve("marker"), "left by this test");
 
         assertEquals(0, study.transferlab("task", "run", "pretrain/linear@a"));

@@ -82,7 +82,7 @@ class RunnerTest {
         assertEquals(List.of(1, 2, 3, 4, 1), batches, "the second task stops after its current batch");
         assertTrue(Runner.isCached(first, runDirectory));
         assertFalse(Files.exists(runDirectory.resolve(second.directory())));
-        assertEquals(List.of("linear@a"), entries(runDirectory.resolve("models")), "no working directory is left");
+        assertEquals(List.of("pretrain~linear@a"), entries(runDirectory.resolve("models")), "no working directory is left");
         assertTrue(printed.toString().contains("[2/2] pretrain/linear@b: stopped, its unfinished work discarded"),
                 printed.toString());
     }
@@ -99,15 +99,15 @@ class RunnerTest {
         assertThrows(CancelledException.class, () -> runner(cancelAfterFirstTask, false).run(RunnerTest::pretraining));
 
         assertTrue(Runner.isCached(first, runDirectory), "a task whose training finished is still committed");
-        assertFalse(Files.exists(runDirectory.resolve("models/linear@b")));
+        assertFalse(Files.exists(runDirectory.resolve("models/pretrain~linear@b")));
         assertFalse(printed.toString().contains("pretrain/linear@b: running"), printed.toString());
     }
 
     @Test
     void aRunRemovesTheWorkThatAKilledRunLeftBehind() throws IOException {
-        Path working = Files.createDirectories(runDirectory.resolve("adversarial/.linear@a__study-attack.tmp-1234"));
+        Path working = Files.createDirectories(runDirectory.resolve("adversarial/.linear@a~study-attack.tmp-1234"));
         Files.writeString(working.resolve("adversarial.npy"), "half");
-        Path stale = Files.createDirectories(runDirectory.resolve("models/.linear@a.stale-5678"));
+        Path stale = Files.createDirectories(runDirectory.resolve("models/.pretrain~linear@a.stale-5678"));
         Path halfWritten = Files.writeString(runDirectory.resolve(".results.csv.tmp-3c5f9a"), "target,sou");
 
         runner(TrainingListener.NONE, false).run(RunnerTest::pretraining);
@@ -115,15 +115,15 @@ class RunnerTest {
         assertFalse(Files.exists(working));
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(halfWritten));
-        assertEquals(List.of("linear@a", "linear@b"), entries(runDirectory.resolve("models")));
+        assertEquals(List.of("pretrain~linear@a", "pretrain~linear@b"), entries(runDirectory.resolve("models")));
     }
 
     @Test
     void runningOneTaskRemovesOnlyItsOwnLeftoversSinceOtherJobsMayBeWriting() throws IOException {
-        Path own = Files.createDirectories(runDirectory.resolve("models/.linear@a.tmp-1234"));
-        Path anotherJobs = Files.createDirectories(runDirectory.resolve("models/.linear@b.tmp-5678"));
+        Path own = Files.createDirectories(runDirectory.resolve("models/.pretrain~linear@a.tmp-1234"));
+        Path anotherJobs = Files.createDirectories(runDirectory.resolve("models/.pretrain~linear@b.tmp-5678"));
         // A sibling whose name only starts like this task's (an alias with a dot in it) is another job's too.
-        Path alikeJobs = Files.createDirectories(runDirectory.resolve("models/.linear@a.v2.tmp-9abc"));
+        Path alikeJobs = Files.createDirectories(runDirectory.resolve("models/.pretrain~linear@a.v2.tmp-9abc"));
 
         assertTrue(runner(TrainingListener.NONE, false).runTask(first));
 

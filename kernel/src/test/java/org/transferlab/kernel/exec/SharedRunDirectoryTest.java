@@ -51,13 +51,13 @@ class SharedRunDirectoryTest {
 
     @Test
     void aWorkingDirectoryIsSweptOnlyOnceTheProcessThatOwnsItsTaskIsGone() throws Exception {
-        Path working = Files.createDirectories(runDirectory.resolve("models/.linear@a.tmp-1234"));
-        LockHoldingProcess owner = LockHoldingProcess.start("task", runDirectory.toString(), "models/linear@a", first.id());
+        Path working = Files.createDirectories(runDirectory.resolve("models/.pretrain~linear@a.tmp-1234"));
+        LockHoldingProcess owner = LockHoldingProcess.start("task", runDirectory.toString(), "models/pretrain~linear@a", first.id());
 
         runner().run(task -> task.id().equals("pretrain/linear@b"));
 
         assertTrue(Files.exists(working), "a live process is writing it");
-        assertTrue(printed.toString().contains("left alone: models/.linear@a.tmp-1234 (its task is being run by "
+        assertTrue(printed.toString().contains("left alone: models/.pretrain~linear@a.tmp-1234 (its task is being run by "
                 + "another live process)"), printed.toString());
 
         owner.kill();
@@ -68,13 +68,13 @@ class SharedRunDirectoryTest {
 
     @Test
     void aTaskThatAnotherProcessRunsIsNotRunASecondTime() throws Exception {
-        try (LockHoldingProcess other = LockHoldingProcess.start("task", runDirectory.toString(), "models/linear@a",
+        try (LockHoldingProcess other = LockHoldingProcess.start("task", runDirectory.toString(), "models/pretrain~linear@a",
                 first.id())) {
             LockedException refused = assertThrows(LockedException.class, () -> runner().runTask(first));
 
             assertTrue(refused.getMessage().matches("pretrain/linear@a is being run by pid " + other.pid() + " on host "
                     + LockHolder.thisHost() + ", since \\S+; it was not run a second time"), refused.getMessage());
-            assertFalse(Files.exists(runDirectory.resolve("models/linear@a")), "nothing was written");
+            assertFalse(Files.exists(runDirectory.resolve("models/pretrain~linear@a")), "nothing was written");
         }
         assertTrue(runner().runTask(first), "once the other process is gone, the task runs");
     }

@@ -71,7 +71,7 @@ class PlannerTest {
         CompareTask first = comparisons.get(0);
         assertEquals("evaluate/alexnet@letters>mnist-n100-first8/alexnet@letters/fgsm-eps0.1", first.parentEvaluation());
         assertEquals(List.of("evaluate/alexnet@letters>mnist-n100-first8/alexnet@mnist/fgsm-eps0.1"), first.otherEvaluations());
-        assertEquals("comparisons/alexnet@letters_to_mnist-n100-first8__fgsm-eps0.1", first.directory());
+        assertEquals("comparisons/alexnet@letters+mnist-n100-first8~fgsm-eps0.1", first.directory());
         // Listing a paired metric leaves every other task's key as it was.
         TaskGraph without = plan(STUDY);
         for (Task task : without.tasks()) {
@@ -88,7 +88,7 @@ class PlannerTest {
         assertEquals(List.of("baseline/alexnet@mnist-n100", "baseline/alexnet@mnist-n500"),
                 baselines.stream().map(Task::id).toList());
         assertEquals(List.of(), baselines.get(0).dependencies());
-        assertEquals("models/baseline-alexnet@mnist-n100", baselines.get(0).directory());
+        assertEquals("models/baseline~alexnet@mnist-n100", baselines.get(0).directory());
         assertEquals(List.of("baseline/alexnet@mnist-n100", "attack/alexnet@mnist/fgsm-eps0.1"),
                 graph.task("evaluate/alexnet@mnist-n100/alexnet@mnist/fgsm-eps0.1").orElseThrow().dependencies());
         assertEquals(0, graph.tasks(AttackTask.class).stream().filter(a -> a.sourceId().startsWith("baseline/")).count());

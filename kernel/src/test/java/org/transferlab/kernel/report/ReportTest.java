@@ -52,8 +52,8 @@ class ReportTest {
         assertTrue(markdown.contains("| finetune/alexnet@outline>digits-n100-first8 | pretrain/alexnet@outline \\* | "
                 + "fgsm-eps0.1 | 95.0% | 70.0% | 26.0% [21.0, 31.0] |"), markdown);
         assertTrue(markdown.contains("No chart of transfer against freeze depth"), markdown);
-        assertTrue(markdown.contains("![adversarial/alexnet@outline__fgsm-eps0.1/preview.png]"
-                + "(adversarial/alexnet@outline__fgsm-eps0.1/preview.png)"), markdown);
+        assertTrue(markdown.contains("![adversarial/alexnet@outline~fgsm-eps0.1/preview.png]"
+                + "(adversarial/alexnet@outline~fgsm-eps0.1/preview.png)"), markdown);
         BufferedImage heatMap = ImageIO.read(run.resolve("figures/heatmap--fgsm-eps0.1.png").toFile());
         assertTrue(heatMap.getWidth() >= 560 && heatMap.getHeight() >= 300);
         assertTrue(Files.readString(run.resolve("figures/heatmap--fgsm-eps0.1.svg")).contains("<svg"));
@@ -76,7 +76,7 @@ class ReportTest {
             images++;
         }
         assertEquals(7 + 1, images, "seven figures and one preview grid");
-        assertArrayEquals(Files.readAllBytes(run.resolve("adversarial/alexnet@outline__fgsm-eps0.1/preview.png")),
+        assertArrayEquals(Files.readAllBytes(run.resolve("adversarial/alexnet@outline~fgsm-eps0.1/preview.png")),
                 previewBytes(html));
         for (String outside : List.of("http:", "https:", "href=", "<script", "<link", "url(")) {
             assertFalse(html.contains(outside), "report.html contains " + outside);
@@ -101,18 +101,24 @@ class ReportTest {
     }
 
     @Test
-    void figuresOfAnEarlierReportThatNoLongerApplyAreRemovedAndOtherFilesKept() throws Exception {
+    void figuresAnEarlierReportWroteThatNoLongerApplyAreRemovedAndEveryOtherFileKept() throws Exception {
         RunFixture.complete(run);
         Files.createDirectories(run.resolve("figures"));
+        Files.writeString(run.resolve("figures.json"), "{\"figures\": [\"heatmap--pgd-eps0.3\", \"../victim\"]}");
+        Files.writeString(run.resolve("victim.png"), "not a figure");
         Files.writeString(run.resolve("figures/heatmap--pgd-eps0.3.png"), "stale");
         Files.writeString(run.resolve("figures/heatmap--pgd-eps0.3.svg"), "stale");
+        Files.writeString(run.resolve("figures/heatmap--pgd-eps0.4.png"), "a picture the researcher put here");
         Files.writeString(run.resolve("figures/notes.txt"), "mine");
 
         Report.write(run);
 
         assertFalse(Files.exists(run.resolve("figures/heatmap--pgd-eps0.3.png")));
         assertFalse(Files.exists(run.resolve("figures/heatmap--pgd-eps0.3.svg")));
+        assertTrue(Files.exists(run.resolve("figures/heatmap--pgd-eps0.4.png")), "no report wrote it");
         assertTrue(Files.exists(run.resolve("figures/notes.txt")));
+        assertTrue(Files.exists(run.resolve("victim.png")), "a name in the index never reaches outside figures/");
+        assertTrue(Files.readString(run.resolve("figures.json")).contains("heatmap--fgsm-eps0.1"));
     }
 
     @Test

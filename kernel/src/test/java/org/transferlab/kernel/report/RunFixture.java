@@ -108,7 +108,7 @@ final class RunFixture {
                 .writeModel("alexnet@outline", PARENT, """
                         [ { "epoch": 1, "loss": 1.2, "trainAccuracy": 0.6, "testAccuracy": 0.7 },
                           { "epoch": 2, "loss": 0.4, "trainAccuracy": 0.9, "testAccuracy": 0.88 } ]""")
-                .writePreview("alexnet@outline__fgsm-eps0.1", "attack/alexnet@outline/fgsm-eps0.1", PARENT, 0.1);
+                .writePreview("alexnet@outline~fgsm-eps0.1", "attack/alexnet@outline/fgsm-eps0.1", PARENT, 0.1);
     }
 
     static final String VERDICTS = """

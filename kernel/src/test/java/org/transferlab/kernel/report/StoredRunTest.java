@@ -47,7 +47,7 @@ class StoredRunTest {
         assertEquals(List.of(new TrainingCurve(RunFixture.PARENT, List.of(new TrainingCurve.Epoch(1, 1.2, 0.6, 0.7),
                 new TrainingCurve.Epoch(2, 0.4, 0.9, 0.88)))), stored.trainingCurves());
         AdversarialPreview preview = stored.previews().get(0);
-        assertEquals(List.of(RunFixture.PARENT, "fgsm", "eps=0.1", "LINF 0.1", "adversarial/alexnet@outline__fgsm-eps0.1/preview.png"),
+        assertEquals(List.of(RunFixture.PARENT, "fgsm", "eps=0.1", "LINF 0.1", "adversarial/alexnet@outline~fgsm-eps0.1/preview.png"),
                 List.of(preview.source(), preview.attack(), preview.options(), preview.budget(), preview.path()));
         assertTrue(stored.notes().isEmpty(), stored.notes().toString());
     }
@@ -152,8 +152,8 @@ class StoredRunTest {
     void modelsAndAttacksTheResultsDoNotNameAreLeftOverArtefactsAndNotShown() throws Exception {
         RunFixture.complete(run)
                 .writeModel("alexnet@dotted", "pretrain/alexnet@dotted", "[]")
-                .writePreview("alexnet@outline__fgsm-eps0.4", "attack/alexnet@outline/fgsm-eps0.4", RunFixture.PARENT, 0.4)
-                .writePreview("alexnet@dotted__fgsm-eps0.1", "attack/alexnet@dotted/fgsm-eps0.1", "pretrain/alexnet@dotted",
+                .writePreview("alexnet@outline~fgsm-eps0.4", "attack/alexnet@outline/fgsm-eps0.4", RunFixture.PARENT, 0.4)
+                .writePreview("alexnet@dotted~fgsm-eps0.1", "attack/alexnet@dotted/fgsm-eps0.1", "pretrain/alexnet@dotted",
                         0.1);
 
         StoredRun stored = StoredRun.read(run);
