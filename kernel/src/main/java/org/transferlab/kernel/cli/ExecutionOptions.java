@@ -1,9 +1,11 @@
 package org.transferlab.kernel.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.transferlab.kernel.config.ExperimentConfig;
+import org.transferlab.kernel.config.HomePath;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.exec.RunOptions;
 import picocli.CommandLine.Option;
@@ -24,7 +26,7 @@ final class ExecutionOptions {
             + "file's runtime.threads; 0 lets TensorFlow choose). Results are byte-identical for the same threads.")
     Integer threads;
 
-    /** @throws BadInputException when {@code --device} is malformed */
+    /** @throws BadInputException when {@code --device} is malformed or the data root is a file */
     RunOptions resolve(ExperimentConfig config, boolean force) {
         if (device != null && !device.matches("auto|cpu|gpu|gpu:[0-9]+")) {
             throw new BadInputException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
@@ -37,8 +39,13 @@ final class ExecutionOptions {
         if (threads != null) {
             runtime = runtime.withThreads(threads);
         }
-        return new RunOptions(runDirectory(config, output), dataRoot(config),
-                config.dataOrDefault().downloadOrDefault(), runtime, force);
+        Path data = dataRoot(config);
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            throw new BadInputException("the data root " + data + (dataRoot != null ? " (--data-root)" : " (data.root)")
+                    + " is a file, not a folder; give the folder that holds one sub-folder per dataset");
+        }
+        return new RunOptions(runDirectory(config, output), data, config.dataOrDefault().downloadOrDefault(), runtime,
+                force);
     }
 
     Path dataRoot(ExperimentConfig config) {
@@ -69,9 +76,6 @@ final class ExecutionOptions {
     }
 
     static Path expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + path.substring(1));
-        }
-        return Path.of(path);
+        return HomePath.expand(path);
     }
 }

@@ -3,7 +3,7 @@ package org.transferlab.kernel.cli;
 import org.transferlab.kernel.config.ConfigException;
 import org.transferlab.kernel.io.RunDirectoryGuard;
 import org.transferlab.kernel.lock.LockedException;
-import org.transferlab.kernel.plugin.PluginLoadException;
+import org.transferlab.kernel.text.VisibleText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,12 +20,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
                     + "; nothing was run.");
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof PluginLoadException || e instanceof BadInputException || e instanceof LockedException
+        if (e instanceof BadInputException || e instanceof LockedException
                 || e instanceof RunDirectoryGuard.UnsafeRunDirectoryException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + VisibleText.escapeKeepingLines(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
-        err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        err.println("error: " + (e.getMessage() != null ? VisibleText.escapeKeepingLines(e.getMessage())
+                : e.getClass().getSimpleName()));
         if (Boolean.getBoolean("transferlab.debug")) {
             e.printStackTrace(err);
         } else {

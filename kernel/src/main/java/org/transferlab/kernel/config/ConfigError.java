@@ -3,6 +3,7 @@ package org.transferlab.kernel.config;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Comparator;
+import org.transferlab.kernel.text.VisibleText;
 
 /**
  * One problem in an experiment file, shown as {@code file:line:column: path: message} (without {@code path: } when the
@@ -30,9 +31,10 @@ public record ConfigError(String file, int line, int column, String path, String
         return ORDER.compare(this, other);
     }
 
+    /** One line; whatever the file's keys and values hold is shown escaped, never acted on by the terminal. */
     @Override
     public String toString() {
         String position = file + ":" + line + ":" + column + ": ";
-        return path.isEmpty() ? position + message : position + path + ": " + message;
+        return VisibleText.escape(path.isEmpty() ? position + message : position + path + ": " + message);
     }
 }

@@ -105,6 +105,7 @@ public final class ConfigLoader {
         new ConstraintCheck(index, errors).check(config, binder.boundOptions());
         new AliasCheck(config, index, errors).check();
         new ClusterCheck(config, index, errors).check();
+        new EntryCheck(config, index, errors).check();
         new CapacityCheck(config, new PluginFacts(config, catalog, index, errors), index, errors).check();
         if (!errors.isEmpty()) {
             throw errors.toException();

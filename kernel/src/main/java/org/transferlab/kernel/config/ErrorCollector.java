@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
@@ -18,6 +19,7 @@ final class ErrorCollector {
     private final String file;
     private final Set<ConfigError> errors = new TreeSet<>();
     private final Set<YamlPath> failedPaths = new HashSet<>();
+    private AliasUses aliasUses;
 
     ErrorCollector(String file) {
         this.file = requireNonNull(file, "file is null");
@@ -27,8 +29,21 @@ final class ErrorCollector {
         add(node.getStartMark(), path, message);
     }
 
+    /** A problem in a value that came through an alias is reported where the alias is used, naming its anchor. */
     void add(Mark mark, YamlPath path, String message) {
+        Optional<AliasUses.Use> alias = aliasUses == null ? Optional.empty() : aliasUses.enclosing(path);
+        if (alias.isPresent()) {
+            AliasUses.Use use = alias.get();
+            String anchor = use.anchor() == null ? "" : ", anchored at line " + (use.anchor().getLine() + 1);
+            add(use.alias().getLine() + 1, use.alias().getColumn() + 1, path,
+                    message + " (in the value of alias *" + use.name() + anchor + ")");
+            return;
+        }
         add(mark.getLine() + 1, mark.getColumn() + 1, path, message);
+    }
+
+    void locateAliasesWith(AliasUses uses) {
+        this.aliasUses = uses;
     }
 
     void add(int line, int column, YamlPath path, String message) {

@@ -9,7 +9,9 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
+import org.transferlab.kernel.text.VisibleText;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -37,6 +39,12 @@ final class YamlComposer {
         } catch (MarkedYAMLException e) {
             errors.add(positionOf(e, parser), YamlPath.ROOT, describe(e));
             throw errors.toException();
+        } catch (ReaderException e) {
+            int[] position = lineAndColumn(text, e.getPosition());
+            errors.add(position[0], position[1], YamlPath.ROOT, "the file holds the character "
+                    + VisibleText.escape(Character.toString(e.getCodePoint())) + ", which YAML does not allow (control "
+                    + "characters other than tab and line breaks); remove it");
+            throw errors.toException();
         } catch (YAMLException e) {
             errors.add(parser.lastMark(), YamlPath.ROOT, describe(e));
             throw errors.toException();
@@ -45,7 +53,24 @@ final class YamlComposer {
             errors.add(1, 1, YamlPath.ROOT, "the file holds no settings");
             throw errors.toException();
         }
+        errors.locateAliasesWith(parser.aliasUses);
         return root;
+    }
+
+    /** The 1-based line and column of the code point at {@code index}. */
+    private static int[] lineAndColumn(String text, int index) {
+        int line = 1;
+        int column = 1;
+        int codePoints = 0;
+        for (int i = 0; i < text.length() && codePoints < index; i = text.offsetByCodePoints(i, 1), codePoints++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     private static LoaderOptions options() {
@@ -96,10 +121,14 @@ final class YamlComposer {
         return message;
     }
 
-    /** Remembers where the last event started, so that SnakeYAML's errors without a position still get one. */
+    /**
+     * Remembers where the last event started, so that SnakeYAML's errors without a position still get one, and where
+     * each alias is used.
+     */
     private static final class PositionTrackingParser implements Parser {
 
         private final Parser delegate;
+        private final AliasUses aliasUses = new AliasUses();
         private Mark lastMark;
 
         PositionTrackingParser(Parser delegate) {
@@ -124,6 +153,7 @@ final class YamlComposer {
         public Event getEvent() {
             Event event = delegate.getEvent();
             lastMark = event.getStartMark();
+            aliasUses.accept(event);
             return event;
         }
     }

@@ -20,8 +20,8 @@ import org.transferlab.kernel.lock.LockHolder;
 
 /**
  * The one place that writes artefacts. A task writes into a fresh temporary sibling of its final directory; committing
- * writes {@value #DONE} (with the cache key) last and renames the directory into place, so a killed run never leaves a
- * directory that a later run would trust. Single files are written the same way: to a temporary name, then renamed.
+ * writes {@value #DONE} (with the cache key and every file's SHA-256) last and renames the directory into place, so a
+ * killed run never leaves a directory that a later run would trust, and a file damaged later is detected. Single files are written the same way: to a temporary name, then renamed.
  */
 public final class ArtefactDirectory {
 
@@ -41,7 +41,8 @@ public final class ArtefactDirectory {
      *
      * @param inputs  per dependency id, the directory (relative to the run) and the commit it read
      */
-    public record Committed(String cacheKey, String commitId, Map<String, Input> inputs) {
+    public record Committed(String cacheKey, String commitId, Map<String, Input> inputs,
+            Map<String, ArtefactChecksums.FileDigest> files) {
     }
 
     /** One artefact a task read: where it lies below the run directory and which commit of it. */
@@ -68,14 +69,23 @@ public final class ArtefactDirectory {
 
     /** {@value #DONE} as written: the record and the task's summary. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Done(String cacheKey, String commit, Map<String, Input> inputs, Map<String, Object> summary) {
+    private record Done(String cacheKey, String commit, Map<String, Input> inputs,
+            Map<String, ArtefactChecksums.FileDigest> files, Map<String, Object> summary) {
 
         Committed committed() {
-            if (cacheKey == null || commit == null || inputs == null) {
+            if (cacheKey == null || commit == null || inputs == null || files == null) {
                 throw new IllegalStateException("incomplete " + DONE);
             }
-            return new Committed(cacheKey, commit, inputs);
+            return new Committed(cacheKey, commit, inputs, files);
         }
+    }
+
+    /**
+     * What is wrong with the files of a committed directory, if anything: a file missing, of another size, or with
+     * another SHA-256 than when it was committed.
+     */
+    public static Optional<String> damage(Path directory, Committed committed) {
+        return ArtefactChecksums.damage(directory, committed.files());
     }
 
     /**
@@ -106,7 +116,8 @@ public final class ArtefactDirectory {
             Map<String, Object> summary) {
         try {
             Files.deleteIfExists(working.resolve(OWNER));
-            writeJson(working.resolve(DONE), new Done(cacheKey, UUID.randomUUID().toString(), inputs, summary));
+            writeJson(working.resolve(DONE), new Done(cacheKey, UUID.randomUUID().toString(), inputs,
+                    ArtefactChecksums.of(working), summary));
             if (Files.exists(target)) {
                 Path stale = target.resolveSibling("." + target.getFileName() + STALE + UUID.randomUUID());
                 Files.move(target, stale, StandardCopyOption.ATOMIC_MOVE);

@@ -50,6 +50,14 @@ final class AttackExecutor {
         return StratifiedSubset.select(images.labels(), samples, context.config().seed());
     }
 
+    /** The budget the attack of {@code task} promises, from its plugin and settings (not from what is stored). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Budget budgetOf(RunContext context, AttackTask task) {
+        AttackProvider provider = (AttackProvider) context.plugins().find(PluginKind.ATTACK, task.setting().plugin())
+                .orElseThrow();
+        return provider.create(task.setting().options()).budget();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, Object> execute(AttackTask task, Path working) throws IOException {
         TrainTask source = context.trainTask(task.sourceId());

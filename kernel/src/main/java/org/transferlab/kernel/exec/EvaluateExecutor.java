@@ -39,6 +39,8 @@ final class EvaluateExecutor {
         ImageSet images = context.datasets().split(attack.datasetAlias(), attack.split()).select(indices);
         float[] clean = images.toFloats();
         int n = images.count();
+        BudgetCheck.verifyStored(attackDirectory.resolve(AttackExecutor.ADVERSARIAL), AttackExecutor.budgetOf(context,
+                attack), clean, adversarial);
 
         Network network = models.get(target);
         int[] targetClean = models.predictShared(target, attack.datasetAlias() + "/" + attack.split(), indices, clean);

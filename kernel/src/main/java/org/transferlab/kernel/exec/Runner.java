@@ -54,9 +54,10 @@ public final class Runner {
     }
 
     /**
-     * Whether a task's artefacts are present, were made from exactly its current settings, and from the artefacts its
-     * dependencies hold now: a dependency run again (with {@code --force}) makes its dependents stale even when its key
-     * did not change, since its new files need not be bit-for-bit the old ones.
+     * Whether a task's artefacts are present and undamaged (every file as its checksum says), were made from exactly its
+     * current settings, and from the artefacts its dependencies hold now: a dependency run again (with {@code --force},
+     * or because a file of it was damaged) makes its dependents stale even when its key did not change, since its new
+     * files need not be bit-for-bit the old ones.
      */
     public static boolean isCached(Task task, Path runDirectory) {
         return isCached(task.directory(), task.cacheKey(), task.dependencies(), runDirectory);
@@ -67,7 +68,28 @@ public final class Runner {
         Optional<ArtefactDirectory.Committed> committed = ArtefactDirectory.committed(runDirectory.resolve(directory));
         return committed.isPresent() && committed.get().cacheKey().equals(cacheKey)
                 && committed.get().inputs().keySet().equals(Set.copyOf(dependencies))
-                && madeFromCurrentInputs(committed.get(), runDirectory);
+                && madeFromCurrentInputs(committed.get(), runDirectory)
+                && ArtefactDirectory.damage(runDirectory.resolve(directory), committed.get()).isEmpty();
+    }
+
+    /**
+     * The tasks among {@code tasks} (in plan order) that must run: forced, not cached, or depending on one that must
+     * run, since a task run again (its file damaged, say) makes everything made from it stale once it commits.
+     */
+    public static Set<String> toRun(List<Task> tasks, boolean force, Path runDirectory) {
+        Set<String> run = new java.util.HashSet<>();
+        for (Task task : tasks) {
+            if (force || task.dependencies().stream().anyMatch(run::contains) || !isCached(task, runDirectory)) {
+                run.add(task.id());
+            }
+        }
+        return run;
+    }
+
+    /** What is damaged in the committed artefacts of {@code task}, if it was committed and anything is. */
+    static Optional<String> damage(Task task, Path runDirectory) {
+        Path directory = runDirectory.resolve(task.directory());
+        return ArtefactDirectory.committed(directory).flatMap(committed -> ArtefactDirectory.damage(directory, committed));
     }
 
     /** Whether every input still holds the commit that was read, and was itself made from current inputs. */
@@ -179,6 +201,8 @@ public final class Runner {
                 out.println(label + ": cached");
                 return false;
             }
+            damage(task, runDirectory).ifPresent(damage -> out.println(label + ": its stored artefacts are damaged: "
+                    + damage + "; running it again, and every task that used them"));
             for (String dependency : task.dependencies()) {
                 if (!isCached(context.graph().task(dependency).orElseThrow(), runDirectory)) {
                     throw new IllegalStateException(task.id() + " needs " + dependency + ", which has not been run yet");

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.transferlab.api.ApiVersion;
 import org.transferlab.api.PluginKind;
 import org.transferlab.api.Provider;
+import org.transferlab.kernel.text.VisibleText;
 
 /**
  * Every plugin available to this process: those on the kernel's class path (tests, embedding) and those in a plugins
@@ -54,7 +55,8 @@ public final class PluginRegistry implements PluginCatalog {
     /**
      * Plugins on the kernel's class loader plus those in {@code pluginsFolder} (ignored when null or absent).
      *
-     * @throws PluginLoadException when two plugins of one kind share a name, or a name is malformed
+     * A JAR, or a provider in it, that cannot be used is a {@linkplain #loadFailures() load failure}, never an
+     * exception: it stops only experiments that use it.
      */
     public static PluginRegistry load(ClassLoader kernelLoader, Path pluginsFolder) {
         Builder builder = new Builder();
@@ -116,10 +118,13 @@ public final class PluginRegistry implements PluginCatalog {
     private static final class Builder {
         private final Map<PluginKind, Map<String, LoadedPlugin>> plugins = new EnumMap<>(PluginKind.class);
         private final List<String> failures = new ArrayList<>();
+        /** Names that two providers of a kind claim, with the first one's source. */
+        private final Map<PluginKind, Map<String, String>> ambiguous = new EnumMap<>(PluginKind.class);
 
         Builder() {
             for (PluginKind kind : PluginKind.values()) {
                 plugins.put(kind, new TreeMap<>());
+                ambiguous.put(kind, new TreeMap<>());
             }
         }
 
@@ -161,7 +166,8 @@ public final class PluginRegistry implements PluginCatalog {
                         }
                         provider = withContextLoader(loader, iterator::next);
                     } catch (ServiceConfigurationError | LinkageError e) {
-                        fail((folderEntry == null ? "class path" : folderEntry.toString()) + ": cannot load a "
+                        String article = kind == PluginKind.ATTACK ? "an " : "a ";
+                        fail((folderEntry == null ? "class path" : folderEntry.toString()) + ": cannot load " + article
                                 + kind.label() + " plugin: " + rootMessage(e));
                         continue;
                     }
@@ -170,17 +176,35 @@ public final class PluginRegistry implements PluginCatalog {
             }
         }
 
+        /**
+         * Registers a provider unless it cannot say its name, has an invalid one, or shares it with another provider of
+         * its kind. Each of those is a load failure naming the JAR: an experiment that uses the name is told why it is
+         * missing, and every other experiment runs.
+         */
         private void register(PluginKind kind, Provider<?> provider, Path folderEntry) {
             String source = sourceOf(provider.getClass(), folderEntry);
-            String name = provider.name();
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new PluginLoadException("Plugin [" + name + "] from " + source
-                        + " has an invalid name: names must match " + NAME.pattern());
+            String name;
+            try {
+                name = provider.name();
+            } catch (RuntimeException | LinkageError e) {
+                fail(source + ": the " + kind.label() + " plugin " + provider.getClass().getName()
+                        + " failed to give its name: " + rootMessage(e));
+                return;
             }
-            LoadedPlugin existing = plugins.get(kind).get(name);
-            if (existing != null) {
-                throw new PluginLoadException("Plugin [" + name + "]: two " + kind.label() + " plugins have this name, one in "
-                        + existing.source() + " and one in " + source + "; remove one of them");
+            if (name == null || !NAME.matcher(name).matches()) {
+                fail(source + ": the " + kind.label() + " plugin " + provider.getClass().getName() + " has an invalid "
+                        + "name " + (name == null ? "(null)" : "'" + VisibleText.escape(name) + "'") + "; names must match "
+                        + NAME.pattern());
+                return;
+            }
+            Map<String, String> ambiguousOfKind = ambiguous.get(kind);
+            LoadedPlugin existing = plugins.get(kind).remove(name);
+            if (existing != null || ambiguousOfKind.containsKey(name)) {
+                String first = existing != null ? existing.source() : ambiguousOfKind.get(name);
+                ambiguousOfKind.putIfAbsent(name, first);
+                fail("Plugin [" + name + "]: two " + kind.label() + " plugins have this name, one in " + first
+                        + " and one in " + source + "; neither is used until one of them is removed");
+                return;
             }
             String version = versionOf(provider.getClass());
             plugins.get(kind).put(name, new LoadedPlugin(kind, provider, version, source));

@@ -29,7 +29,7 @@ class ConfigLoaderBindingTest {
             seed: 1234
             repeats: 3
             runtime: { device: "gpu:0", threads: 4 }
-            data: { root: ~/.transferlab/data, download: yes }
+            data: { root: ~/.transferlab/data, download: true }
             output: runs
             datasets:
               mnist: { plugin: mnist }

@@ -55,7 +55,8 @@ class YamlSafetyTest {
     void refusesAnAliasInsideTheCollectionItRefersTo() {
         String yaml = baseWith("recipes:\n", "loop: &loop [1, *loop]\nrecipes:\n");
 
-        assertEquals(List.of("exp.yaml:8:7: loop[1]: an alias may not refer to a list or mapping that contains it"),
+        assertEquals(List.of("exp.yaml:8:17: loop[1]: an alias may not refer to a list or mapping that contains it "
+                        + "(in the value of alias *loop, anchored at line 8)"),
                 errors(yaml));
     }
 

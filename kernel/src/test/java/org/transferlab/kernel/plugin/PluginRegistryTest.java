@@ -74,12 +74,39 @@ class PluginRegistryTest {
     }
 
     @Test
-    void duplicateNamesAreAnErrorNamingBothJars() throws Exception {
+    void duplicateNamesAreAnErrorNamingBothJarsAndNeitherIsUsed() throws Exception {
         Path first = metricJar(pluginFolder("a"), "com.acme.First", "same-name", ApiVersion.CURRENT.toString());
         Path second = metricJar(pluginFolder("b"), "com.acme.Second", "same-name", ApiVersion.CURRENT.toString());
-        PluginLoadException error = assertThrows(PluginLoadException.class, this::load);
-        assertEquals("Plugin [same-name]: two metric plugins have this name, one in " + first + " and one in " + second
-                + "; remove one of them", error.getMessage());
+        metricJar(pluginFolder("c"), "com.acme.Third", "other-name", ApiVersion.CURRENT.toString());
+        PluginRegistry registry = load();
+        assertEquals(List.of("Plugin [same-name]: two metric plugins have this name, one in " + first + " and one in "
+                + second + "; neither is used until one of them is removed"), registry.loadFailures());
+        assertTrue(registry.find(PluginKind.METRIC, "same-name").isEmpty());
+        assertTrue(registry.find(PluginKind.METRIC, "other-name").isPresent());
+    }
+
+    @Test
+    void aProviderWhoseNameThrowsIsReportedWithItsJarAndTheOthersStillLoad() throws Exception {
+        Path folder = pluginFolder("angry");
+        Path jar = TestJars.build(folder.resolve("angry.jar"), Map.of("com.acme.Angry",
+                        TestJars.metricSource("com.acme", "Angry", "angry", "\"angry\"")
+                                .replace("return \"angry\"; }", "throw new IllegalStateException(\"no name today\"); }")),
+                TestJars.metricService("com.acme.Angry"), ApiVersion.CURRENT.toString(), List.of());
+        metricJar(pluginFolder("good"), "com.acme.Good", "good", ApiVersion.CURRENT.toString());
+        PluginRegistry registry = load();
+        assertEquals(List.of(jar + ": the metric plugin com.acme.Angry failed to give its name: no name today"),
+                registry.loadFailures());
+        assertTrue(registry.find(PluginKind.METRIC, "good").isPresent());
+    }
+
+    @Test
+    void anInvalidNameIsReportedEscapedWithItsJarAndTheOthersStillLoad() throws Exception {
+        Path bad = metricJar(pluginFolder("bad"), "com.acme.Bad", "Bad_Name\\u200b", ApiVersion.CURRENT.toString());
+        metricJar(pluginFolder("good"), "com.acme.Good", "good", ApiVersion.CURRENT.toString());
+        PluginRegistry registry = load();
+        assertEquals(List.of(bad + ": the metric plugin com.acme.Bad has an invalid name 'Bad_Name\\u200b'; names "
+                + "must match [a-z][a-z0-9-]*"), registry.loadFailures());
+        assertTrue(registry.find(PluginKind.METRIC, "good").isPresent());
     }
 
     @Test

@@ -90,9 +90,10 @@ public final class JobsExecutor {
     public List<String> run(List<Task> tasks, boolean force, Cancellation cancellation) {
         Map<String, Integer> positions = new LinkedHashMap<>();
         List<Task> pending = new ArrayList<>();
+        Set<String> toRun = Runner.toRun(tasks, force, runDirectory);
         for (Task task : tasks) {
             positions.put(task.id(), positions.size() + 1);
-            if (!force && Runner.isCached(task, runDirectory)) {
+            if (!toRun.contains(task.id())) {
                 console.line(step(positions, tasks.size(), task.id()) + ": cached");
             } else {
                 pending.add(task);

@@ -87,8 +87,8 @@ public final class SlurmExecutor {
 
     /** Writes the submission's folder and, unless it is a dry run, submits its jobs. */
     public Submission submit(Request request) throws IOException {
-        List<Task> pending = request.tasks().stream()
-                .filter(task -> request.force() || !Runner.isCached(task, request.runDirectory())).toList();
+        Set<String> toRun = Runner.toRun(request.tasks(), request.force(), request.runDirectory());
+        List<Task> pending = request.tasks().stream().filter(task -> toRun.contains(task.id())).toList();
         int maxArraySize = maxArraySize(request.dryRun());
         int cpus = Resources.cpus(request.cluster(), request.runtimeThreads());
         int threads = taskThreads(request.cluster(), request.runtimeThreads());
