@@ -88,6 +88,15 @@ class RealDataStudyIT {
         }
     }
 
+    @Test
+    void theRealUncompressedMnistAndRecompressedFashionMnistVerifyByTheirContent() throws Exception {
+        requireData("mnist", "fashion-mnist");
+        Outcome verify = Launcher.run(Launcher.built(), study, "data", "verify", "mnist", "fashion-mnist");
+        assertEquals(0, verify.exitCode(), verify.output());
+        assertTrue(verify.output().contains("8 OK, 0 mismatched, 0 present but unverifiable, 0 missing"),
+                verify.output());
+    }
+
     /** Every file of each dataset is present, according to {@code transferlab data list}. */
     private void requireData(String... datasets) throws Exception {
         Outcome list = Launcher.run(Launcher.built(), study, "data", "list");

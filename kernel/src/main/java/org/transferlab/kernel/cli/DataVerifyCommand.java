@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Computes the checksum of every dataset file found in its published form and compares it with "
                 + "the publisher's; exit status 1 when any differs. A copy in another form (uncompressed, or "
-                + "recompressed by a packager) is reported as present but unverifiable."})
+                + "recompressed by a packager) is checked by what it holds decompressed: against the content's "
+                + "SHA-256 where the plugin pins one, else by its header and size (then it is reported as present but "
+                + "unverifiable)."})
 final class DataVerifyCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Dataset plugin names (default: every one).")

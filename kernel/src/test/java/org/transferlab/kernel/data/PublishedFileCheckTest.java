@@ -114,6 +114,54 @@ class PublishedFileCheckTest {
         assertEquals("uncompressed", check.detail());
     }
 
+    /** The published file with its decompressed content described: header "03030303", size, and optionally pinned. */
+    private static DataFile described(boolean pinned) {
+        return published(hex("MD5", PUBLISHED), null).withContent(
+                new DataFile.Content(pinned ? hex("SHA-256", RAW) : null, RAW.length, "03030303"));
+    }
+
+    @Test
+    void anUncompressedOrRecompressedCopyIsOkWhenItsContentMatchesThePinnedSha256() throws IOException {
+        PublishedFileCheck uncompressed = check(described(true), "images", RAW);
+        assertEquals(Result.OK, uncompressed.result());
+        assertEquals("uncompressed: the content's SHA-256 matches", uncompressed.detail());
+
+        byte[] recompressed = PUBLISHED.clone();
+        recompressed[4] = (byte) 0xed;
+        PublishedFileCheck check = check(described(true), "images.gz", recompressed);
+        assertEquals(Result.OK, check.result());
+        assertEquals("recompressed: the content's SHA-256 matches", check.detail());
+    }
+
+    @Test
+    void anUncompressedCopyWithChangedValuesIsAMismatchWhenTheContentIsPinned() throws IOException {
+        byte[] changed = RAW.clone();
+        changed[4_000] ^= 1;
+        PublishedFileCheck check = check(described(true), "images", changed);
+        assertEquals(Result.MISMATCH, check.result());
+        assertEquals("uncompressed: expected content SHA-256 " + hex("SHA-256", RAW) + ", got " + hex("SHA-256", changed),
+                check.detail());
+    }
+
+    @Test
+    void aTruncatedOrWronglyHeadedUncompressedCopyIsAMismatchEvenWithoutAPin() throws IOException {
+        PublishedFileCheck truncated = check(described(false), "images", Arrays.copyOf(RAW, 4_000));
+        assertEquals(Result.MISMATCH, truncated.result());
+        assertEquals("uncompressed: holds 4000 bytes, expected 5000 (truncated)", truncated.detail());
+
+        byte[] magic = RAW.clone();
+        magic[1] = 0x08;
+        PublishedFileCheck wrongMagic = check(described(false), "images", magic);
+        assertEquals(Result.MISMATCH, wrongMagic.result());
+        assertEquals("uncompressed: starts with the bytes 03080303, expected 03030303 (another file, or another format)",
+                wrongMagic.detail());
+
+        PublishedFileCheck plausible = check(described(false), "images", RAW);
+        assertEquals(Result.CANNOT_VERIFY, plausible.result());
+        assertEquals("uncompressed: header and size as published; no checksum of the content to compare its values with",
+                plausible.detail());
+    }
+
     @Test
     void aMissingFileIsMissing() throws IOException {
         PublishedFileCheck check = PublishedFileCheck.of(

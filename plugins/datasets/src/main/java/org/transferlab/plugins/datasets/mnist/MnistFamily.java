@@ -23,6 +23,8 @@ import org.transferlab.plugins.datasets.files.DatasetFiles;
  * @param mirrors          folder URLs, each ending in {@code /}, that publish the four {@code .gz} files, in order of
  *                         preference
  * @param md5              the MD5 of each published {@code .gz} file, in the order of {@link #FILES}
+ * @param contentSha256    the SHA-256 of each file's decompressed content, computed from the published archives, in
+ *                         the order of {@link #FILES}; empty where none was computed (then header and size are checked)
  */
 record MnistFamily(
         String name,
@@ -33,7 +35,8 @@ record MnistFamily(
         int trainSize,
         int testSize,
         List<String> mirrors,
-        List<String> md5) {
+        List<String> md5,
+        List<String> contentSha256) {
 
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
@@ -46,8 +49,12 @@ record MnistFamily(
         systemFolders = List.copyOf(systemFolders);
         mirrors = List.copyOf(mirrors);
         md5 = List.copyOf(md5);
+        contentSha256 = List.copyOf(contentSha256);
         if (md5.size() != FILES.size()) {
             throw new IllegalArgumentException(name + ": give one MD5 per file of " + FILES + ", got " + md5);
+        }
+        if (!contentSha256.isEmpty() && contentSha256.size() != FILES.size()) {
+            throw new IllegalArgumentException(name + ": give one content SHA-256 per file of " + FILES + " or none");
         }
         for (String mirror : mirrors) {
             if (!mirror.endsWith("/")) {
@@ -67,9 +74,23 @@ record MnistFamily(
         for (int i = 0; i < FILES.size(); i++) {
             String name = published(FILES.get(i));
             List<URI> urls = mirrors.stream().map(mirror -> URI.create(mirror + name)).toList();
-            files.add(new DataFile(name, urls, md5.get(i), null));
+            files.add(new DataFile(name, urls, md5.get(i), null).withContent(content(i)));
         }
         return files;
+    }
+
+    /**
+     * What file {@code i} holds decompressed: an IDX header (magic number 0x0803 for images, 0x0801 for labels, the
+     * count, and 28 × 28 for images) followed by one byte per pixel or label, so its size follows from the count.
+     */
+    private DataFile.Content content(int i) {
+        boolean images = FILES.get(i).contains("images");
+        int count = FILES.get(i).startsWith("train") ? trainSize : testSize;
+        String header = images
+                ? String.format("00000803%08x%08x%08x", count, 28, 28)
+                : String.format("00000801%08x", count);
+        long bytes = header.length() / 2 + (long) count * (images ? 28 * 28 : 1);
+        return new DataFile.Content(contentSha256.isEmpty() ? null : contentSha256.get(i), bytes, header);
     }
 
     DatasetInfo info() {
@@ -87,24 +108,24 @@ record MnistFamily(
     /** The same dataset searched in other system folders; lets tests stand in for {@code /usr/share}. */
     MnistFamily withSystemFolders(List<Path> folders) {
         return new MnistFamily(name, torchvisionName, description, classNames, folders, trainSize, testSize, mirrors,
-                md5);
+                md5, contentSha256);
     }
 
     /** The same dataset from other mirrors; lets tests serve the files themselves. */
     MnistFamily withMirrors(List<String> urls) {
         return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, trainSize, testSize, urls,
-                md5);
+                md5, contentSha256);
     }
 
-    /** The same dataset with other checksums; lets tests serve small files. */
+    /** The same dataset with other checksums and no content pins; lets tests serve small files. */
     MnistFamily withMd5(List<String> checksums) {
         return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, trainSize, testSize,
-                mirrors, checksums);
+                mirrors, checksums, List.of());
     }
 
     /** The same dataset with other split sizes; lets tests use small files. */
     MnistFamily withSizes(int train, int test) {
         return new MnistFamily(name, torchvisionName, description, classNames, systemFolders, train, test, mirrors,
-                md5);
+                md5, List.of());
     }
 }
