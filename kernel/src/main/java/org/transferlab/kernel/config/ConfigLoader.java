@@ -100,6 +100,10 @@ public final class ConfigLoader {
         RecordBinder binder = new RecordBinder(catalog, errors, index, structure.rejected());
         ExperimentConfig config = (ExperimentConfig) binder.bind(root, ExperimentConfig.class, YamlPath.ROOT, null);
         if (config == null) {
+            if (errors.isEmpty()) {
+                errors.add(root, YamlPath.ROOT, "the file holds no settings (" + YamlNodes.describe(root)
+                        + "); it must be a mapping with experiment, datasets, models and the other keys");
+            }
             throw errors.toException();
         }
         new ConstraintCheck(index, errors).check(config, binder.boundOptions());

@@ -43,4 +43,10 @@ class NullEntriesTest {
         assertEquals(List.of("exp.yaml:13:66: finetune[0].subset[1]: " + EMPTY),
                 errors(baseWith("subset: [100]", "subset: [100, null]")));
     }
+
+    @Test
+    void aFileThatIsOnlyANullIsReportedNotACrash() {
+        assertEquals(List.of("exp.yaml:1:1: the file holds no settings (null); it must be a mapping with experiment, "
+                + "datasets, models and the other keys"), errors("~\n"));
+    }
 }

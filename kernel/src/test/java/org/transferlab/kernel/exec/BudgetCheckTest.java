@@ -3,6 +3,7 @@ package org.transferlab.kernel.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,23 @@ class BudgetCheckTest {
         BudgetCheck.verify("cw-l2", UNBOUNDED, clean, far, 0);
         far[ImageSet.PIXELS + 5] = 1.5f;
         assertThrows(BudgetCheck.AttackBudgetException.class, () -> BudgetCheck.verify("cw-l2", UNBOUNDED, clean, far, 0));
+    }
+
+    @Test
+    void storedExamplesBeyondTheirBudgetAreReportedAsAChangedFileNamingIt() {
+        float[] clean = new float[2 * ImageSet.PIXELS];
+        float[] stored = new float[clean.length];
+        Arrays.fill(stored, 0.3f);
+        Budget linf = new Budget(Budget.Norm.LINF, 0.3);
+        Path file = Path.of("adversarial", "a@b~fgsm-eps0.3", "adversarial.npy");
+        BudgetCheck.verifyStored(file, linf, clean, stored);
+
+        Arrays.fill(stored, ImageSet.PIXELS, stored.length, 0.5f);
+        BudgetCheck.AttackBudgetException changed = assertThrows(BudgetCheck.AttackBudgetException.class,
+                () -> BudgetCheck.verifyStored(file, linf, clean, stored));
+        assertEquals(file + " exceeds its LINF budget 0.3 on image 1: the perturbation measures 0.5, which its attack "
+                + "cannot have made: the file was changed after it was written. Delete " + file.getParent()
+                + " and run again", changed.getMessage());
     }
 
     @Test
