@@ -159,7 +159,7 @@ class DistributionIT {
     void versionNamesTheKernelAndApi() throws Exception {
         Outcome outcome = transferlab(temp, "--version");
         assertEquals(0, outcome.exitCode());
-        assertEquals("transferlab 0.1.0-SNAPSHOT (plugin API 1.5)", outcome.output().strip());
+        assertEquals("transferlab 0.1.0-SNAPSHOT (plugin API 1.6)", outcome.output().strip());
     }
 
     @Test
