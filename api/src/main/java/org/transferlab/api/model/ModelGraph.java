@@ -20,12 +20,25 @@ public interface ModelGraph {
      */
     boolean trainable(String name);
 
+    /**
+     * Whether, in the training-mode pass, a normalisation layer that owns parameter {@code name} normalises with the
+     * batch's statistics and moves its stored statistics towards them. As {@link #trainable} by default; when a
+     * fine-tune says {@code frozen_batchnorm: adapt}, also for frozen layers, as PyTorch's {@code model.train()} does
+     * for a layer whose parameters have {@code requires_grad=False}.
+     *
+     * @since 1.6
+     */
+    default boolean usesBatchStatistics(String name) {
+        return trainable(name);
+    }
+
     /** The variable of a state tensor declared in {@link Architecture#state()}. */
     Operand<TFloat32> state(String name);
 
     /**
      * Asks that state tensor {@code name} takes {@code value} after each training step. The kernel runs the update only
-     * while the parameters that own the state are trainable (a frozen BatchNorm keeps its statistics).
+     * while the layer that owns the state {@linkplain #usesBatchStatistics uses batch statistics} (a frozen BatchNorm
+     * keeps its statistics unless the fine-tune adapts them).
      */
     void updateState(String name, Operand<TFloat32> value);
 }

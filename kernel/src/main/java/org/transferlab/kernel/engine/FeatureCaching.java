@@ -32,16 +32,34 @@ public final class FeatureCaching {
         return choose(architecture, frozen, images, budgetBytes());
     }
 
+    /**
+     * The cut to train above when frozen normalisation layers adapt their statistics ({@code frozen_batchnorm: adapt}):
+     * then a prefix is a fixed function of the image only if it holds no such layer, no state.
+     */
+    public static Optional<Cut> choose(Architecture architecture, Set<String> frozen, boolean adaptsFrozenStatistics,
+                                       long images) {
+        return choose(architecture, frozen, adaptsFrozenStatistics, images, budgetBytes());
+    }
+
     static Optional<Cut> choose(Architecture architecture, Set<String> frozen, long images, long budgetBytes) {
+        return choose(architecture, frozen, false, images, budgetBytes);
+    }
+
+    static Optional<Cut> choose(Architecture architecture, Set<String> frozen, boolean adaptsFrozenStatistics,
+                                long images, long budgetBytes) {
         if (frozen.isEmpty()) {
             return Optional.empty();
         }
         List<String> names = architecture.parameters().stream().map(ParameterSpec::name).toList();
+        Set<String> stateOwners = adaptsFrozenStatistics
+                ? architecture.state().stream().map(state -> state.owner()).collect(java.util.stream.Collectors.toSet())
+                : Set.of();
         List<Cut> cuts = architecture.cuts();
         for (int i = cuts.size() - 1; i >= 0; i--) {
             Cut cut = cuts.get(i);
             int prefix = cut.prefixParameters();
-            if (prefix < 1 || prefix > names.size() || !frozen.containsAll(names.subList(0, prefix))) {
+            if (prefix < 1 || prefix > names.size() || !frozen.containsAll(names.subList(0, prefix))
+                    || names.subList(0, prefix).stream().anyMatch(stateOwners::contains)) {
                 continue;
             }
             if (bytes(cut, images) <= budgetBytes) {

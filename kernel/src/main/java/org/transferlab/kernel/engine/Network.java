@@ -55,11 +55,11 @@ public final class Network implements SourceModel, AutoCloseable {
     private final Session session;
 
     private Network(Architecture architecture, Weights weights, OptimizerSettings optimizer, Set<String> frozen,
-                    RuntimeOptions runtime, Cut cut) {
+                    boolean adaptsFrozenStatistics, RuntimeOptions runtime, Cut cut) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            variables = new VariableStore(tf, architecture, optimizer != null, frozen);
+            variables = new VariableStore(tf, architecture, optimizer != null, frozen, adaptsFrozenStatistics);
             images = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, SIDE, SIDE, 1)));
             labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
@@ -115,18 +115,28 @@ public final class Network implements SourceModel, AutoCloseable {
         requireNonNull(architecture, "architecture is null");
         requireNonNull(weights, "weights is null");
         requireNonNull(runtime, "runtime is null");
-        return new Network(architecture, weights, null, Set.of(), runtime, null);
+        return new Network(architecture, weights, null, Set.of(), false, runtime, null);
     }
 
     /** A network that can also train every parameter not in {@code frozen}, starting with fresh optimizer state. */
     public static Network forTraining(Architecture architecture, Weights weights, OptimizerSettings optimizer,
                                       Set<String> frozen, RuntimeOptions runtime) {
+        return forTraining(architecture, weights, optimizer, frozen, false, runtime);
+    }
+
+    /**
+     * {@link #forTraining(Architecture, Weights, OptimizerSettings, Set, RuntimeOptions)}, where with
+     * {@code adaptsFrozenStatistics} a frozen normalisation layer still normalises with batch statistics while training
+     * and updates its moving statistics, its scale and shift unchanged ({@code frozen_batchnorm: adapt}).
+     */
+    public static Network forTraining(Architecture architecture, Weights weights, OptimizerSettings optimizer,
+                                      Set<String> frozen, boolean adaptsFrozenStatistics, RuntimeOptions runtime) {
         requireNonNull(architecture, "architecture is null");
         requireNonNull(weights, "weights is null");
         requireNonNull(optimizer, "optimizer is null");
         requireNonNull(frozen, "frozen is null");
         requireNonNull(runtime, "runtime is null");
-        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), runtime, null);
+        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), adaptsFrozenStatistics, runtime, null);
     }
 
     /**
@@ -146,7 +156,7 @@ public final class Network implements SourceModel, AutoCloseable {
             throw new IllegalArgumentException("cannot train above the cut " + cut + ": its prefix " + prefix
                     + " is not entirely frozen");
         }
-        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), runtime, cut);
+        return new Network(architecture, weights, optimizer, Set.copyOf(frozen), false, runtime, cut);
     }
 
     /** Whether this network trains on features of a frozen prefix rather than on images. */

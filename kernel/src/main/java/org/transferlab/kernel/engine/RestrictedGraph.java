@@ -40,6 +40,12 @@ final class RestrictedGraph implements ModelGraph {
     }
 
     @Override
+    public boolean usesBatchStatistics(String name) {
+        check(name, name);
+        return variables.usesBatchStatistics(name);
+    }
+
+    @Override
     public Operand<TFloat32> state(String name) {
         check(name, variables.ownerOf(name));
         return variables.state(name);

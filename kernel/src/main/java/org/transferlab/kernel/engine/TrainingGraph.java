@@ -60,7 +60,7 @@ final class TrainingGraph {
             }
         }
         for (Map.Entry<String, Operand<TFloat32>> update : variables.stateUpdates().entrySet()) {
-            if (!frozen.contains(variables.ownerOf(update.getKey()))) {
+            if (variables.usesBatchStatistics(variables.ownerOf(update.getKey()))) {
                 Variable state = variables.states().get(update.getKey());
                 updates.add(scope.withName("update_" + state.name()).assignVariableOp(state.handle(), update.getValue()));
             }

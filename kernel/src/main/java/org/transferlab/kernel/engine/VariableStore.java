@@ -34,15 +34,18 @@ final class VariableStore implements ModelGraph {
     private final Map<String, String> stateOwners = new LinkedHashMap<>();
     private final Map<String, Operand<TFloat32>> stateUpdates = new LinkedHashMap<>();
     private final Set<String> frozen;
+    private final boolean adaptsFrozenStatistics;
     private final boolean trainingNetwork;
     private Ops modeOps;
     private boolean training;
 
     /**
      * The variables of {@code architecture}; {@code trainingNetwork} tells whether the network will train, and then
-     * {@code frozen} names the parameters it will not update.
+     * {@code frozen} names the parameters it will not update and {@code adaptsFrozenStatistics} whether their
+     * normalisation layers still use and update batch statistics.
      */
-    VariableStore(Ops tf, Architecture architecture, boolean trainingNetwork, Set<String> frozen) {
+    VariableStore(Ops tf, Architecture architecture, boolean trainingNetwork, Set<String> frozen,
+                  boolean adaptsFrozenStatistics) {
         requireNonNull(tf, "tf is null");
         requireNonNull(architecture, "architecture is null");
         for (ParameterSpec parameter : architecture.parameters()) {
@@ -65,6 +68,7 @@ final class VariableStore implements ModelGraph {
             }
         }
         this.frozen = Set.copyOf(frozen);
+        this.adaptsFrozenStatistics = adaptsFrozenStatistics;
         this.trainingNetwork = trainingNetwork;
         this.modeOps = tf;
     }
@@ -104,6 +108,12 @@ final class VariableStore implements ModelGraph {
     public boolean trainable(String name) {
         lookUp(parameters, "parameter", name);
         return trainingNetwork && !frozen.contains(name);
+    }
+
+    @Override
+    public boolean usesBatchStatistics(String name) {
+        lookUp(parameters, "parameter", name);
+        return trainingNetwork && (adaptsFrozenStatistics || !frozen.contains(name));
     }
 
     @Override

@@ -163,7 +163,8 @@ public final class PlanEstimate {
             String key = spec.toJson() + "|frozen " + frozen.stream().sorted().toList() + "|batch "
                     + recipe.batchSize();
             int steps = (images + recipe.batchSize() - 1) / recipe.batchSize();
-            Optional<Cut> cut = FeatureCaching.choose(architecture, frozen, (long) images + test);
+            Optional<Cut> cut = FeatureCaching.choose(architecture, frozen, task.adaptsFrozenBatchNorm(),
+                    (long) images + test);
             if (cut.isPresent()) {
                 String above = key + "|above " + cut.get().prefixParameters();
                 double[] rates = measured(List.of("train|" + above, "train-setup|" + above, "features|" + above,

@@ -14,11 +14,15 @@ import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.CompareTask;
 import org.transferlab.kernel.plan.EvaluateTask;
 import org.transferlab.kernel.plugin.Metrics;
+import org.transferlab.kernel.stats.ComparisonFamily;
+import org.transferlab.kernel.stats.FamilyVerdicts;
 import org.transferlab.kernel.stats.Verdict;
 
 /**
  * Pairs one target's evaluation on its parent's adversarial examples with each other source's, image by image, runs
- * every paired metric, and states the verdict from the first one listed (Holm-corrected over the other sources).
+ * every paired metric, and states the verdicts from the first one listed: one over the sources of the parent's own
+ * architecture, the study's question and the headline, and one over the other architectures, each Holm-corrected
+ * within itself.
  */
 final class CompareExecutor {
 
@@ -37,10 +41,13 @@ final class CompareExecutor {
         Evaluation parent = load(parentTask);
 
         Map<String, PairedComparison> decisive = new LinkedHashMap<>();
+        Map<String, ComparisonFamily> families = new LinkedHashMap<>();
         Map<String, List<Object>> values = new LinkedHashMap<>();
+        String parentPlugin = modelPlugin(parentTask.sourceId());
         for (String id : task.otherEvaluations()) {
             EvaluateTask other = evaluateTask(id);
             Evaluation evaluation = load(other);
+            families.put(other.sourceId(), ComparisonFamily.of(parentPlugin, modelPlugin(other.sourceId())));
             List<Object> all = new ArrayList<>();
             for (Metric metric : metrics) {
                 PairedComparison comparison = ((PairedMetric) metric).compare(parent, evaluation);
@@ -49,18 +56,22 @@ final class CompareExecutor {
             }
             values.put(other.sourceId(), all);
         }
-        Verdict verdict = Verdict.of(parentTask.sourceId(), decisive);
+        FamilyVerdicts verdicts = FamilyVerdicts.of(parentTask.sourceId(), decisive, families::get);
+        Verdict verdict = verdicts.headline();
 
         List<Map<String, Object>> comparisons = new ArrayList<>();
-        for (Verdict.Comparison comparison : verdict.comparisons()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("source", comparison.source());
-            entry.put("p", comparison.p());
-            entry.put("adjustedP", comparison.adjustedP());
-            entry.put("difference", comparison.result().difference());
-            entry.put("outcome", comparison.outcome().label());
-            entry.put("metrics", values.get(comparison.source()));
-            comparisons.add(entry);
+        for (ComparisonFamily family : ComparisonFamily.values()) {
+            for (Verdict.Comparison comparison : verdicts.get(family).comparisons()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("source", comparison.source());
+                entry.put("family", family.label());
+                entry.put("p", comparison.p());
+                entry.put("adjustedP", comparison.adjustedP());
+                entry.put("difference", comparison.result().difference());
+                entry.put("outcome", comparison.outcome().label());
+                entry.put("metrics", values.get(comparison.source()));
+                comparisons.add(entry);
+            }
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", task.id());
@@ -70,11 +81,17 @@ final class CompareExecutor {
         result.put("repeat", task.repeat());
         result.put("decidedBy", names.get(0));
         result.put("alpha", verdict.alpha());
-        result.put("correction", "holm");
+        result.put("correction", "holm within each family");
         result.put("verdict", verdict.summary().label());
+        result.put("crossArchitectureVerdict", verdicts.get(ComparisonFamily.CROSS_ARCHITECTURE).summary().label());
         result.put("comparisons", comparisons);
         ArtefactDirectory.writeJson(working.resolve(COMPARISON), result);
         return Map.of("verdict", verdict.summary().label());
+    }
+
+    /** The model plugin a source was built with: what "the same architecture" compares. */
+    private String modelPlugin(String sourceId) {
+        return context.config().models().get(context.trainTask(sourceId).modelAlias()).plugin();
     }
 
     private EvaluateTask evaluateTask(String id) {

@@ -60,13 +60,14 @@ final class TrainExecutor {
         }
 
         TrainingResult result;
-        Optional<Cut> cut = FeatureCaching.choose(architecture, frozen, (long) train.count() + test.count());
+        boolean adapts = task.adaptsFrozenBatchNorm();
+        Optional<Cut> cut = FeatureCaching.choose(architecture, frozen, adapts, (long) train.count() + test.count());
         OptimizerSettings optimizer = OptimizerSettings.from(recipe);
         cut.ifPresent(c -> LOG.info("{}: training above the frozen prefix ({}) on features computed once per image",
                 task.id(), c));
         try (Network network = cut.isPresent()
                 ? Network.forTrainingAbove(cut.get(), architecture, initial, optimizer, frozen, context.runtime())
-                : Network.forTraining(architecture, initial, optimizer, frozen, context.runtime())) {
+                : Network.forTraining(architecture, initial, optimizer, frozen, adapts, context.runtime())) {
             result = new Trainer(recipe, listener, context.cancellation()).train(network, train, test, task.seed());
         }
         result.weights().write(working.resolve(WEIGHTS));
@@ -81,6 +82,7 @@ final class TrainExecutor {
         model.put("architecture", context.modelOf(task).toJson());
         model.put("trainImages", train.count());
         model.put("frozen", frozen.stream().sorted().toList());
+        model.put("frozenBatchnorm", adapts ? "adapt" : "inference");
         model.put("parent", task.parentId().orElse(null));
         model.put("history", history);
         ArtefactDirectory.writeJson(working.resolve(MODEL), model);

@@ -146,7 +146,7 @@ public final class Planner {
                     putPrecision(key);
                     declare(tasks, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
                             Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
-                            subsetSeed, CacheKey.of(key)), List.of("pretrain", b));
+                            subsetSeed, false, CacheKey.of(key)), List.of("pretrain", b));
                 }
             }
         }
@@ -167,7 +167,8 @@ public final class Planner {
                     Integer subset = subsets.get(i);
                     String parentName = nameOf(parent, repeat);
                     String id = TaskKind.FINETUNE.label() + "/" + parentName + ">" + block.dataset()
-                            + "-n" + (subset == null ? "all" : subset) + "-" + freeze.label() + repeatSuffix(repeat);
+                            + "-n" + (subset == null ? "all" : subset) + "-" + freeze.label()
+                            + (block.adaptsFrozenBatchNorm() ? "-bnadapt" : "") + repeatSuffix(repeat);
                     Map<String, Object> key = new LinkedHashMap<>();
                     key.put("kind", "finetune");
                     key.put("parent", parent.cacheKey());
@@ -177,12 +178,15 @@ public final class Planner {
                     key.put("subset", subset);
                     long subsetSeed = subsetSeed(key, block.dataset(), subset, repeat);
                     key.put("freeze", freeze);
+                    if (block.adaptsFrozenBatchNorm()) {
+                        key.put("frozenBatchnorm", "adapt");
+                    }
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
                     declare(tasks, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
                             block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
-                            subsetSeed, CacheKey.of(key)),
+                            subsetSeed, block.adaptsFrozenBatchNorm(), CacheKey.of(key)),
                             block.subset() == null ? List.of("finetune", b) : List.of("finetune", b, "subset", i));
                 }
             }
@@ -212,7 +216,7 @@ public final class Planner {
                     putPrecision(key);
                     declare(tasks, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
                             Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, subsetSeed,
-                            CacheKey.of(key)),
+                            false, CacheKey.of(key)),
                             block.subset() == null ? List.of("baselines", b) : List.of("baselines", b, "subset", i));
                 }
             }

@@ -11,6 +11,7 @@ import org.transferlab.kernel.config.Freeze;
  * @param seed        initialisation and shuffling seed, derived from the experiment seed and the id
  * @param subsetSeed  which {@code subset} images are taken: the same for every task on that many images of that dataset
  *                    in one repeat
+ * @param adaptsFrozenBatchNorm  whether frozen BatchNorm layers use batch statistics and update their moving ones
  */
 public record TrainTask(
         String id,
@@ -24,6 +25,7 @@ public record TrainTask(
         int repeat,
         long seed,
         long subsetSeed,
+        boolean adaptsFrozenBatchNorm,
         String cacheKey) implements Task {
 
     @Override

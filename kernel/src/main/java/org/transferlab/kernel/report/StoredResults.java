@@ -60,14 +60,17 @@ final class StoredResults {
             for (JsonNode comparison : verdict.path("comparisons")) {
                 MetricValue difference = new MetricValue("transfer_difference", JsonFiles.number(comparison, "difference"),
                         JsonFiles.number(comparison, "lower"), JsonFiles.number(comparison, "upper"), 0, 0);
+                String family = JsonFiles.textOrNull(comparison, "family");
                 entries.add(new VerdictRow.Entry(JsonFiles.text(comparison, "source", file, what + "'s comparison"),
-                        difference, JsonFiles.number(comparison, "p"), JsonFiles.number(comparison, "adjustedP"),
+                        family == null ? "same-architecture" : family, difference, JsonFiles.number(comparison, "p"),
+                        JsonFiles.number(comparison, "adjustedP"),
                         JsonFiles.text(comparison, "outcome", file, what + "'s comparison")));
             }
             verdicts.add(new VerdictRow(JsonFiles.text(verdict, "target", file, what),
                     JsonFiles.text(verdict, "parent", file, what), JsonFiles.text(verdict, "attack", file, what),
                     verdict.path("repeat").asInt(1), JsonFiles.text(verdict, "verdict", file, what),
-                    JsonFiles.textOrNull(verdict, "decidedBy"), JsonFiles.number(verdict, "alpha"), entries));
+                    JsonFiles.textOrNull(verdict, "crossArchitectureVerdict"), JsonFiles.textOrNull(verdict, "decidedBy"),
+                    JsonFiles.number(verdict, "alpha"), entries));
         }
         return verdicts;
     }

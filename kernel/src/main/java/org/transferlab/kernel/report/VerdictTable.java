@@ -8,8 +8,9 @@ import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.VerdictRow;
 
 /**
- * The verdict table: per target and attack setting the summary verdict, then one line per other source with the
- * difference parent − other in points, its interval, p, Holm-adjusted p and the outcome. Without verdicts, a sentence
+ * The verdict table: per target and attack setting and per comparison family (same architecture first) the summary
+ * verdict, then one line per other source with the difference parent − other in points, its unadjusted interval, p,
+ * Holm-adjusted p and the outcome. Without verdicts, a sentence
  * that says why there are none.
  */
 final class VerdictTable {
@@ -26,27 +27,39 @@ final class VerdictTable {
         if (repeated) {
             header.add("repeat");
         }
-        header.addAll(List.of("verdict", "other source", "difference [95% CI]", "p", "p (Holm)", "outcome"));
+        header.addAll(List.of("family", "verdict", "other source", "difference [95% CI, unadjusted]", "p", "p (Holm)",
+                "outcome"));
         List<List<String>> cells = new ArrayList<>();
         for (VerdictRow verdict : verdicts) {
-            List<VerdictRow.Entry> comparisons = verdict.comparisons();
-            for (int i = 0; i < Math.max(1, comparisons.size()); i++) {
-                List<String> line = new ArrayList<>();
-                line.add(i == 0 ? verdict.target() : "");
-                line.add(i == 0 ? verdict.attack() : "");
-                if (repeated) {
-                    line.add(i == 0 ? Integer.toString(verdict.repeat()) : "");
+            boolean firstOfVerdict = true;
+            for (String family : List.of("same-architecture", "cross-architecture")) {
+                List<VerdictRow.Entry> comparisons = verdict.comparisons().stream()
+                        .filter(entry -> entry.family().equals(family)).toList();
+                if (comparisons.isEmpty() && family.equals("cross-architecture")) {
+                    continue;
                 }
-                line.add(i == 0 ? verdict.verdict() : "");
-                if (comparisons.isEmpty()) {
-                    line.addAll(List.of(ReportNumbers.MISSING, ReportNumbers.MISSING, ReportNumbers.MISSING,
-                            ReportNumbers.MISSING, ReportNumbers.MISSING));
-                } else {
-                    VerdictRow.Entry entry = comparisons.get(i);
-                    line.addAll(List.of(entry.source(), ReportNumbers.points(entry.difference()),
-                            ReportNumbers.pValue(entry.p()), ReportNumbers.pValue(entry.adjustedP()), entry.outcome()));
+                for (int i = 0; i < Math.max(1, comparisons.size()); i++) {
+                    List<String> line = new ArrayList<>();
+                    line.add(firstOfVerdict ? verdict.target() : "");
+                    line.add(firstOfVerdict ? verdict.attack() : "");
+                    if (repeated) {
+                        line.add(firstOfVerdict ? Integer.toString(verdict.repeat()) : "");
+                    }
+                    firstOfVerdict = false;
+                    line.add(i == 0 ? family : "");
+                    String familyVerdict = verdict.verdictOf(family);
+                    line.add(i == 0 ? (familyVerdict == null ? ReportNumbers.MISSING : familyVerdict) : "");
+                    if (comparisons.isEmpty()) {
+                        line.addAll(List.of(ReportNumbers.MISSING, ReportNumbers.MISSING, ReportNumbers.MISSING,
+                                ReportNumbers.MISSING, ReportNumbers.MISSING));
+                    } else {
+                        VerdictRow.Entry entry = comparisons.get(i);
+                        line.addAll(List.of(entry.source(), ReportNumbers.points(entry.difference()),
+                                ReportNumbers.pValue(entry.p()), ReportNumbers.pValue(entry.adjustedP()),
+                                entry.outcome()));
+                    }
+                    cells.add(line);
                 }
-                cells.add(line);
             }
         }
         boolean[] numeric = new boolean[header.size()];
@@ -57,7 +70,13 @@ final class VerdictTable {
         String test = verdicts.get(0).test();
         return List.of(new ReportBlock.Table(header, cells, numeric), new ReportBlock.Paragraph(String.format(Locale.ROOT,
                 "difference: the parent's transfer rate minus the other source's, in percentage points, on the images "
-                        + "the target classifies correctly; %s, Holm-corrected per target and attack, α = %s.", test,
+                        + "the target classifies correctly, with its unadjusted 95%% interval; %s, Holm-corrected "
+                        + "within each family of one target and attack, α = %s. The same-architecture family (sources "
+                        + "of the parent's architecture pre-trained on other data) answers the study's question and is "
+                        + "the headline verdict; cross-architecture comparisons mostly measure the mismatch of "
+                        + "architectures. The test treats the attacked images as random and the trained models as "
+                        + "fixed: it says whether these models differ on images like these, not whether another "
+                        + "training run would.", test,
                 Double.isNaN(alpha) ? ReportNumbers.MISSING : ReportNumbers.budget(alpha))));
     }
 

@@ -26,8 +26,9 @@ public final class ResultTable {
     }
 
     /**
-     * The verdict table: per target and attack setting, how the parent's transfer compares with each other source's
-     * (difference parent − other in points, Holm-adjusted p) and the verdict over all of them.
+     * The verdict table: per target and attack setting and per family (same architecture first), how the parent's
+     * transfer compares with each other source's (difference parent − other in points, Holm-adjusted p) and the
+     * family's verdict.
      */
     public static void printVerdicts(List<VerdictRow> verdicts, PrintStream out) {
         if (verdicts.isEmpty()) {
@@ -37,20 +38,29 @@ public final class ResultTable {
         int attackWidth = Math.max(6, verdicts.stream().mapToInt(v -> v.attack().length()).max().orElse(0));
         int sourceWidth = Math.max(12, verdicts.stream().flatMap(v -> v.comparisons().stream())
                 .mapToInt(c -> c.source().length()).max().orElse(0));
-        String format = "%-" + targetWidth + "s  %-" + attackWidth + "s  %-" + sourceWidth + "s  %-22s  %9s  %-13s  %s%n";
-        out.printf(Locale.ROOT, format, "target", "attack", "other source", "difference [95% CI]", "p (Holm)", "comparison",
-                "verdict");
+        String format = "%-" + targetWidth + "s  %-" + attackWidth + "s  %-6s  %-" + sourceWidth
+                + "s  %-22s  %9s  %-13s  %s%n";
+        out.printf(Locale.ROOT, format, "target", "attack", "family", "other source", "difference [95% CI]", "p (Holm)",
+                "comparison", "verdict");
         for (VerdictRow verdict : verdicts) {
-            for (int i = 0; i < verdict.comparisons().size(); i++) {
-                VerdictRow.Entry entry = verdict.comparisons().get(i);
-                out.printf(Locale.ROOT, format, i == 0 ? verdict.target() : "", i == 0 ? verdict.attack() : "",
-                        entry.source(), points(entry.difference()), pValue(entry.adjustedP()), entry.outcome(),
-                        i == 0 ? verdict.verdict() : "");
+            boolean first = true;
+            for (String family : List.of("same-architecture", "cross-architecture")) {
+                List<VerdictRow.Entry> entries = verdict.comparisons().stream()
+                        .filter(entry -> entry.family().equals(family)).toList();
+                for (int i = 0; i < entries.size(); i++) {
+                    VerdictRow.Entry entry = entries.get(i);
+                    out.printf(Locale.ROOT, format, first ? verdict.target() : "", first ? verdict.attack() : "",
+                            i == 0 ? family.substring(0, family.indexOf('-')) : "", entry.source(),
+                            points(entry.difference()), pValue(entry.adjustedP()), entry.outcome(),
+                            i == 0 ? verdict.verdictOf(family) : "");
+                    first = false;
+                }
             }
         }
         out.printf(Locale.ROOT, "difference: parent's transfer rate minus the other source's, on the images the target "
-                + "classifies correctly; %s, Holm-corrected per target and attack, alpha %s%n",
-                verdicts.get(0).test(), verdicts.get(0).alpha());
+                + "classifies correctly, unadjusted 95%% interval; %s, Holm-corrected within each family (same: the "
+                + "parent's architecture pre-trained on other data, the headline; cross: other architectures), "
+                + "alpha %s%n", verdicts.get(0).test(), verdicts.get(0).alpha());
     }
 
     private static String points(MetricValue difference) {

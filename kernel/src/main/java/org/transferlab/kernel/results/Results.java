@@ -91,11 +91,13 @@ public final class Results {
             JsonNode node = comparison(task, runDirectory);
             List<VerdictRow.Entry> entries = new ArrayList<>();
             for (JsonNode comparison : node.get("comparisons")) {
-                entries.add(new VerdictRow.Entry(comparison.get("source").asText(), metricValue(comparison.get("difference")),
-                        number(comparison.get("p")), number(comparison.get("adjustedP")), comparison.get("outcome").asText()));
+                entries.add(new VerdictRow.Entry(comparison.get("source").asText(), comparison.get("family").asText(),
+                        metricValue(comparison.get("difference")), number(comparison.get("p")),
+                        number(comparison.get("adjustedP")), comparison.get("outcome").asText()));
             }
             verdicts.add(new VerdictRow(task.targetId(), node.get("parent").asText(), task.attack(), task.repeat(),
-                    node.get("verdict").asText(), node.get("decidedBy").asText(), number(node.get("alpha")), entries));
+                    node.get("verdict").asText(), node.get("crossArchitectureVerdict").asText(),
+                    node.get("decidedBy").asText(), number(node.get("alpha")), entries));
         }
         return verdicts;
     }
@@ -185,12 +187,13 @@ public final class Results {
 
     /** {@code verdicts.csv}, one line per comparison, and {@code verdicts.json}, one object per verdict. */
     public static void writeVerdicts(List<VerdictRow> verdicts, Path runDirectory) throws IOException {
-        StringBuilder csv = new StringBuilder("target,parent,attack,repeat,verdict,source,difference,difference_lower,"
-                + "difference_upper,p,p_adjusted,outcome\n");
+        StringBuilder csv = new StringBuilder("target,parent,attack,repeat,verdict,family,family_verdict,source,"
+                + "difference,difference_lower,difference_upper,p,p_adjusted,outcome\n");
         for (VerdictRow verdict : verdicts) {
             for (VerdictRow.Entry entry : verdict.comparisons()) {
                 csv.append(verdict.target()).append(',').append(verdict.parent()).append(',').append(verdict.attack())
                         .append(',').append(verdict.repeat()).append(',').append(verdict.verdict()).append(',')
+                        .append(entry.family()).append(',').append(verdict.verdictOf(entry.family())).append(',')
                         .append(entry.source()).append(',').append(format(entry.difference().value())).append(',')
                         .append(format(entry.difference().lower())).append(',').append(format(entry.difference().upper()))
                         .append(',').append(formatP(entry.p())).append(',').append(formatP(entry.adjustedP())).append(',')
@@ -206,12 +209,14 @@ public final class Results {
             object.put("attack", verdict.attack());
             object.put("repeat", verdict.repeat());
             object.put("verdict", verdict.verdict());
+            object.put("crossArchitectureVerdict", verdict.crossVerdict());
             object.put("decidedBy", verdict.decidedBy());
             object.put("alpha", verdict.alpha());
             List<Map<String, Object>> comparisons = new ArrayList<>();
             for (VerdictRow.Entry entry : verdict.comparisons()) {
                 Map<String, Object> comparison = new LinkedHashMap<>();
                 comparison.put("source", entry.source());
+                comparison.put("family", entry.family());
                 comparison.put("difference", finite(entry.difference().value()));
                 comparison.put("lower", finite(entry.difference().lower()));
                 comparison.put("upper", finite(entry.difference().upper()));

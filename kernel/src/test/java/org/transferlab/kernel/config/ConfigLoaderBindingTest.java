@@ -127,7 +127,7 @@ class ConfigLoaderBindingTest {
                 List.of(new PretrainBlock(List.of("alexnet", "mixer"), List.of("letters", "digits"), "pretrain", 1000)),
                 config.pretrain());
         assertEquals(new FinetuneBlock(new FinetuneBlock.From(List.of("alexnet"), List.of("letters")), "mnist",
-                List.of(500, 1000), new Freeze(8, null, null), "finetune"), config.finetune().get(0));
+                List.of(500, 1000), new Freeze(8, null, null), "finetune", null), config.finetune().get(0));
         assertSame(Freeze.NONE, config.finetune().get(1).freeze());
         assertEquals(List.of("p1*", "p29"), config.finetune().get(2).freeze().params());
     }

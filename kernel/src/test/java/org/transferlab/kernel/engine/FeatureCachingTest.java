@@ -50,6 +50,23 @@ class FeatureCachingTest {
     }
 
     @Test
+    void whenFrozenBatchNormsAdaptOnlyAPrefixWithoutNormalisationStateIsAFixedFunctionOfTheImage() {
+        Set<String> frozen = Set.of("p0", "p1", "p2", "p3");
+        Architecture normalisedAtP3 = new ParametersOnly(6, SIX.cuts()) {
+            @Override
+            public List<org.transferlab.api.model.StateSpec> state() {
+                return List.of(new org.transferlab.api.model.StateSpec("p3.moving_mean", new long[] {1}, 0f, "p3"));
+            }
+        };
+        assertEquals(SIX.cuts().get(1), FeatureCaching.choose(normalisedAtP3, frozen, false, 1000, UNLIMITED)
+                .orElseThrow(), "in inference mode the frozen statistics are fixed");
+        assertEquals(SIX.cuts().get(0), FeatureCaching.choose(normalisedAtP3, frozen, true, 1000, UNLIMITED)
+                .orElseThrow(), "the shallower cut's prefix holds no normalisation layer");
+        assertEquals(SIX.cuts().get(1), FeatureCaching.choose(SIX, frozen, true, 1000, UNLIMITED).orElseThrow(),
+                "an architecture without state is unaffected");
+    }
+
+    @Test
     void aCutWhoseFeaturesDoNotFitTheMemoryBudgetGivesWayToAShallowerOneThatDoes() {
         Set<String> frozen = Set.of("p0", "p1", "p2", "p3");
         assertEquals(40_000L, FeatureCaching.bytes(SIX.cuts().get(1), 1000));
@@ -211,7 +228,20 @@ class FeatureCachingTest {
     }
 
     /** An architecture with {@code count} parameters p0, p1, … and the given cuts; choosing a cut reads no more. */
-    private record ParametersOnly(int count, List<Cut> cuts) implements Architecture {
+    private static class ParametersOnly implements Architecture {
+        private final int count;
+        private final List<Cut> cuts;
+
+        ParametersOnly(int count, List<Cut> cuts) {
+            this.count = count;
+            this.cuts = cuts;
+        }
+
+        @Override
+        public List<Cut> cuts() {
+            return cuts;
+        }
+
         @Override
         public List<ParameterSpec> parameters() {
             return java.util.stream.IntStream.range(0, count)

@@ -132,6 +132,18 @@ class PluginRegistryTest {
     }
 
     @Test
+    void anAttackProviderThatCannotBeLoadedIsReportedAsAnAttackPlugin() throws Exception {
+        Path folder = pluginFolder("missing-attack");
+        TestJars.build(folder.resolve("missing.jar"), Map.of(),
+                Map.of("META-INF/services/org.transferlab.api.attack.AttackProvider", "com.acme.NoSuchAttack\n"),
+                ApiVersion.CURRENT.toString(), List.of());
+        PluginRegistry registry = load();
+        assertEquals(1, registry.loadFailures().size());
+        assertTrue(registry.loadFailures().get(0).startsWith(folder + ": cannot load an attack plugin: "),
+                registry.loadFailures().get(0));
+    }
+
+    @Test
     void anApiMismatchSaysWhichVersionsDiffer() throws Exception {
         Path jar = metricJar(pluginFolder("future"), "com.acme.Future", "future", "9.0");
         PluginRegistry registry = load();

@@ -25,22 +25,24 @@ import org.transferlab.plugins.models.Stages.Stage;
 final class AlexNet implements Architecture {
 
     private final int numClasses;
+    private final WeightInit init;
 
-    AlexNet(int numClasses) {
+    AlexNet(int numClasses, WeightInit init) {
         this.numClasses = numClasses;
+        this.init = init;
     }
 
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> parameters = new ArrayList<>();
-        parameters.addAll(convParameters("conv1", 3, 1, 32));
-        parameters.addAll(convParameters("conv2", 3, 32, 64));
-        parameters.addAll(convParameters("conv3", 3, 64, 128));
-        parameters.addAll(convParameters("conv4", 3, 128, 256));
-        parameters.addAll(convParameters("conv5", 3, 256, 256));
-        parameters.addAll(denseParameters("fc6", 256 * 3 * 3, 1024));
-        parameters.addAll(denseParameters("fc7", 1024, 512));
-        parameters.addAll(denseParameters("fc8", 512, numClasses));
+        parameters.addAll(convParameters("conv1", 3, 1, 32, init));
+        parameters.addAll(convParameters("conv2", 3, 32, 64, init));
+        parameters.addAll(convParameters("conv3", 3, 64, 128, init));
+        parameters.addAll(convParameters("conv4", 3, 128, 256, init));
+        parameters.addAll(convParameters("conv5", 3, 256, 256, init));
+        parameters.addAll(denseParameters("fc6", 256 * 3 * 3, 1024, init));
+        parameters.addAll(denseParameters("fc7", 1024, 512, init));
+        parameters.addAll(denseParameters("fc8", 512, numClasses, init));
         return List.copyOf(parameters);
     }
 

@@ -2,12 +2,11 @@ package org.transferlab.plugins.models;
 
 import static java.util.Objects.requireNonNull;
 
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.ModelProvider;
 
 /** The {@code alexnet} model plugin. */
-public final class AlexNetProvider implements ModelProvider<NoOptions> {
+public final class AlexNetProvider implements ModelProvider<ConvNetOptions> {
 
     @Override
     public String name() {
@@ -15,8 +14,8 @@ public final class AlexNetProvider implements ModelProvider<NoOptions> {
     }
 
     @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
+    public Class<ConvNetOptions> optionsType() {
+        return ConvNetOptions.class;
     }
 
     @Override
@@ -25,11 +24,11 @@ public final class AlexNetProvider implements ModelProvider<NoOptions> {
     }
 
     @Override
-    public Architecture create(NoOptions options, int numClasses) {
+    public Architecture create(ConvNetOptions options, int numClasses) {
         requireNonNull(options, "options is null");
         if (numClasses < 2) {
             throw new IllegalArgumentException("alexnet needs at least 2 classes, got " + numClasses);
         }
-        return new AlexNet(numClasses);
+        return new AlexNet(numClasses, options.initOrDefault());
     }
 }

@@ -32,24 +32,24 @@ final class Layers {
     private Layers() {
     }
 
-    /** Weight [k, k, in, out] (He-normal) and bias [out] (zeros) of a k×k convolution. */
-    static List<ParameterSpec> convParameters(String name, int kernel, int in, int out) {
+    /** Weight [k, k, in, out] and bias [out] of a k×k convolution; fan-in k·k·in. */
+    static List<ParameterSpec> convParameters(String name, int kernel, int in, int out, WeightInit init) {
+        long fanIn = (long) kernel * kernel * in;
         return List.of(
-                new ParameterSpec(name + ".weight", new long[] {kernel, kernel, in, out},
-                        new Initializer.HeNormal((long) kernel * kernel * in)),
-                new ParameterSpec(name + ".bias", new long[] {out}, new Initializer.Constant(0)));
+                new ParameterSpec(name + ".weight", new long[] {kernel, kernel, in, out}, init.weight(fanIn)),
+                new ParameterSpec(name + ".bias", new long[] {out}, init.bias(fanIn)));
     }
 
-    /** Weight [k, k, in, out] (He-normal) of a k×k convolution without bias, for one followed by BatchNorm. */
-    static List<ParameterSpec> convParametersWithoutBias(String name, int kernel, int in, int out) {
-        return List.of(convParameters(name, kernel, in, out).get(0));
+    /** Weight [k, k, in, out] of a k×k convolution without bias, for one followed by BatchNorm. */
+    static List<ParameterSpec> convParametersWithoutBias(String name, int kernel, int in, int out, WeightInit init) {
+        return List.of(convParameters(name, kernel, in, out, init).get(0));
     }
 
-    /** Weight [in, out] (He-normal) and bias [out] (zeros) of a fully connected layer. */
-    static List<ParameterSpec> denseParameters(String name, int in, int out) {
+    /** Weight [in, out] and bias [out] of a fully connected layer; fan-in {@code in}. */
+    static List<ParameterSpec> denseParameters(String name, int in, int out, WeightInit init) {
         return List.of(
-                new ParameterSpec(name + ".weight", new long[] {in, out}, new Initializer.HeNormal(in)),
-                new ParameterSpec(name + ".bias", new long[] {out}, new Initializer.Constant(0)));
+                new ParameterSpec(name + ".weight", new long[] {in, out}, init.weight(in)),
+                new ParameterSpec(name + ".bias", new long[] {out}, init.bias(in)));
     }
 
     /** Convolution with {@code name.weight}, then {@code name.bias}. */
@@ -205,10 +205,11 @@ final class Layers {
      * BatchNorm {@code name} over the last axis of [batch, h, w, channels]. A trainable layer in the training-mode
      * pass normalises with the batch's mean and biased variance and moves its statistics towards the batch's,
      * {@code moving = 0.9 · moving + 0.1 · batch}, with the unbiased variance (n / (n − 1), n = batch · h · w).
-     * Otherwise (inference, or a frozen layer while fine-tuning) it normalises with the moving statistics.
+     * Otherwise (inference, or a frozen layer while fine-tuning, unless the fine-tune adapts frozen statistics) it
+     * normalises with the moving statistics.
      */
     static Operand<TFloat32> batchNorm(ModelGraph graph, Operand<TFloat32> x, String name, boolean training) {
-        if (!training || !graph.trainable(name + ".gamma")) {
+        if (!training || !graph.usesBatchStatistics(name + ".gamma")) {
             return normalize(graph, x, graph.state(name + ".moving_mean"), graph.state(name + ".moving_variance"),
                     name);
         }

@@ -34,6 +34,7 @@ final class MlpMixer implements Architecture {
     private final int dim;
     private final int tokenHidden;
     private final int channelHidden;
+    private final WeightInit init;
 
     MlpMixer(MlpMixerOptions options, int numClasses) {
         patch = options.patchOrDefault();
@@ -48,6 +49,7 @@ final class MlpMixer implements Architecture {
                     "mlp-mixer: depth and dim must be positive, got " + depth + " and " + dim);
         }
         this.numClasses = numClasses;
+        init = options.initOrDefault();
         tokens = (ImageSet.SIDE / patch) * (ImageSet.SIDE / patch);
         tokenHidden = hiddenWidth("token", tokens, options.tokenExpansionOrDefault());
         channelHidden = hiddenWidth("channel", dim, options.channelExpansionOrDefault());
@@ -55,18 +57,18 @@ final class MlpMixer implements Architecture {
 
     @Override
     public List<ParameterSpec> parameters() {
-        List<ParameterSpec> parameters = new ArrayList<>(denseParameters("patch", patch * patch, dim));
+        List<ParameterSpec> parameters = new ArrayList<>(denseParameters("patch", patch * patch, dim, init));
         for (int layer = 1; layer <= depth; layer++) {
             String p = prefix(layer);
-            parameters.addAll(denseParameters(p + "token1", tokens, tokenHidden));
-            parameters.addAll(denseParameters(p + "token2", tokenHidden, tokens));
+            parameters.addAll(denseParameters(p + "token1", tokens, tokenHidden, init));
+            parameters.addAll(denseParameters(p + "token2", tokenHidden, tokens, init));
             parameters.addAll(layerNormParameters(p + "ln1", dim));
-            parameters.addAll(denseParameters(p + "channel1", dim, channelHidden));
-            parameters.addAll(denseParameters(p + "channel2", channelHidden, dim));
+            parameters.addAll(denseParameters(p + "channel1", dim, channelHidden, init));
+            parameters.addAll(denseParameters(p + "channel2", channelHidden, dim, init));
             parameters.addAll(layerNormParameters(p + "ln2", dim));
         }
         parameters.addAll(layerNormParameters("final_ln", dim));
-        parameters.addAll(denseParameters("head", dim, numClasses));
+        parameters.addAll(denseParameters("head", dim, numClasses, init));
         return List.copyOf(parameters);
     }
 

@@ -47,28 +47,30 @@ final class ResNet implements Architecture {
             new Block("block3", 32, 64, 2));    // 7×7
 
     private final int numClasses;
+    private final WeightInit init;
 
-    ResNet(int numClasses) {
+    ResNet(int numClasses, WeightInit init) {
         this.numClasses = numClasses;
+        this.init = init;
     }
 
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> parameters = new ArrayList<>();
-        parameters.addAll(convParameters("stem.conv", 3, 1, STEM_CHANNELS));
+        parameters.addAll(convParameters("stem.conv", 3, 1, STEM_CHANNELS, init));
         parameters.addAll(batchNormParameters("stem.bn", STEM_CHANNELS));
         for (Block block : BLOCKS) {
             String b = block.name();
-            parameters.addAll(convParametersWithoutBias(b + ".conv1", 3, block.in(), block.out()));
+            parameters.addAll(convParametersWithoutBias(b + ".conv1", 3, block.in(), block.out(), init));
             parameters.addAll(batchNormParameters(b + ".bn1", block.out()));
-            parameters.addAll(convParametersWithoutBias(b + ".conv2", 3, block.out(), block.out()));
+            parameters.addAll(convParametersWithoutBias(b + ".conv2", 3, block.out(), block.out(), init));
             parameters.addAll(batchNormParameters(b + ".bn2", block.out()));
             if (block.hasShortcut()) {
-                parameters.addAll(convParameters(b + ".shortcut.conv", 3, block.in(), block.out()));
+                parameters.addAll(convParameters(b + ".shortcut.conv", 3, block.in(), block.out(), init));
                 parameters.addAll(batchNormParameters(b + ".shortcut.bn", block.out()));
             }
         }
-        parameters.addAll(denseParameters("fc", BLOCKS.get(BLOCKS.size() - 1).out(), numClasses));
+        parameters.addAll(denseParameters("fc", BLOCKS.get(BLOCKS.size() - 1).out(), numClasses, init));
         return List.copyOf(parameters);
     }
 

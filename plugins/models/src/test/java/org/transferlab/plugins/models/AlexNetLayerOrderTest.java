@@ -12,7 +12,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.ModelGraph;
@@ -30,7 +29,7 @@ import org.transferlab.kernel.engine.Weights;
  */
 class AlexNetLayerOrderTest {
 
-    private static final Architecture ALEXNET = new AlexNetProvider().create(new NoOptions(), 10);
+    private static final Architecture ALEXNET = new AlexNetProvider().create(ConvNetOptions.DEFAULTS, 10);
     private static final Architecture SPEC_ORDER = new SpecOrderAlexNet();
     private static final RuntimeOptions CPU = RuntimeOptions.cpu(1);
 

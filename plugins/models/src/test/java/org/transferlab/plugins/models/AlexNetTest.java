@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.Initializer;
@@ -18,7 +17,7 @@ import org.transferlab.kernel.engine.Weights;
 
 class AlexNetTest {
 
-    private static final Architecture ALEXNET = new AlexNetProvider().create(new NoOptions(), 10);
+    private static final Architecture ALEXNET = new AlexNetProvider().create(ConvNetOptions.DEFAULTS, 10);
 
     @Test
     void declaresTheSixteenParameterTensorsOfTheSpecInCanonicalOrder() {
@@ -50,7 +49,7 @@ class AlexNetTest {
     @Test
     void theHeadIsFc8AndFollowsTheClassCount() {
         assertEquals(List.of("fc8.weight", "fc8.bias"), ALEXNET.headParameters());
-        ParameterSpec head = new AlexNetProvider().create(new NoOptions(), 47).parameters().get(14);
+        ParameterSpec head = new AlexNetProvider().create(ConvNetOptions.DEFAULTS, 47).parameters().get(14);
         assertEquals("fc8.weight[512, 47]", head.toString());
     }
 
@@ -60,7 +59,7 @@ class AlexNetTest {
                 .map(provider -> provider.get().name())
                 .toList();
         assertTrue(names.contains("alexnet"), names.toString());
-        assertEquals(NoOptions.class, new AlexNetProvider().optionsType());
+        assertEquals(ConvNetOptions.class, new AlexNetProvider().optionsType());
     }
 
     @Test

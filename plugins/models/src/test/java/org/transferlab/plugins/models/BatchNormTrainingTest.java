@@ -159,7 +159,7 @@ class BatchNormTrainingTest {
         @Override
         public List<ParameterSpec> parameters() {
             List<ParameterSpec> parameters = new ArrayList<>(Layers.batchNormParameters("bn", 1));
-            parameters.addAll(Layers.denseParameters("fc", 1, 2));
+            parameters.addAll(Layers.denseParameters("fc", 1, 2, WeightInit.HE_NORMAL));
             return parameters;
         }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.ParameterSpec;
@@ -33,10 +32,10 @@ class FineTuningTest {
 
     @Test
     void a47ClassResnetFineTunedTo10ClassesGetsANewHeadAndKeepsItsFrozenTensorsAndStatistics() {
-        Architecture source = new ResNetProvider().create(new NoOptions(), 47);
+        Architecture source = new ResNetProvider().create(ConvNetOptions.DEFAULTS, 47);
         Weights pretrained = train(source, Weights.initialize(source, 1), Set.of(), 3);
 
-        Architecture target = new ResNetProvider().create(new NoOptions(), 10);
+        Architecture target = new ResNetProvider().create(ConvNetOptions.DEFAULTS, 10);
         Weights initial = Weights.forFineTuning(target, pretrained, 2);
         for (ParameterSpec parameter : target.parameters()) {
             if (target.headParameters().contains(parameter.name())) {
@@ -74,7 +73,7 @@ class FineTuningTest {
     @Test
     void aRestoredResnetCheckpointGivesIdenticalLogitsWithItsMovingStatistics(@TempDir Path directory)
             throws Exception {
-        Architecture resnet = new ResNetProvider().create(new NoOptions(), 10);
+        Architecture resnet = new ResNetProvider().create(ConvNetOptions.DEFAULTS, 10);
         Weights trained = train(resnet, Weights.initialize(resnet, 5), Set.of(), 4);
         assertFalse(trained.get("stem.bn.moving_mean").equals(Weights.initialize(resnet, 5).get("stem.bn.moving_mean")),
                 "training moved the statistics");
@@ -93,7 +92,7 @@ class FineTuningTest {
 
     @Test
     void aRestoredMixerCheckpointGivesIdenticalLogits(@TempDir Path directory) throws Exception {
-        Architecture mixer = new MlpMixerProvider().create(new MlpMixerOptions(2, null, null, null, null), 10);
+        Architecture mixer = new MlpMixerProvider().create(new MlpMixerOptions(2, null, null, null, null, null), 10);
         Weights trained = train(mixer, Weights.initialize(mixer, 6), Set.of(), 2);
         Path file = directory.resolve("weights.npz");
         trained.write(file);

@@ -100,7 +100,7 @@ class MlpMixerTest {
 
     @Test
     void aPatchSideOf7GivesSixteenPatchesOf49Pixels() {
-        Architecture mixer = mixer(new MlpMixerOptions(null, 7, null, null, null), 10);
+        Architecture mixer = mixer(new MlpMixerOptions(null, 7, null, null, null, null), 10);
         assertEquals(List.of("0 patch.weight[49, 128]", "1 patch.bias[128]", "2 token1.weight[16, 64]"),
                 table(mixer).subList(0, 3));
     }
@@ -109,16 +109,16 @@ class MlpMixerTest {
     void validationRejectsAPatchThatDoesNotDivide28AndADepthBelowOne() {
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             assertEquals(Set.of(), factory.getValidator().validate(MlpMixerOptions.DEFAULTS));
-            assertEquals(Set.of(), factory.getValidator().validate(new MlpMixerOptions(2, 14, 64, 2.0, 1.0)));
+            assertEquals(Set.of(), factory.getValidator().validate(new MlpMixerOptions(2, 14, 64, 2.0, 1.0, null)));
 
             Set<ConstraintViolation<MlpMixerOptions>> badPatch =
-                    factory.getValidator().validate(new MlpMixerOptions(null, 5, null, null, null));
+                    factory.getValidator().validate(new MlpMixerOptions(null, 5, null, null, null, null));
             assertEquals(1, badPatch.size(), badPatch.toString());
             assertEquals("patch must divide the image side 28: 1, 2, 4, 7, 14 or 28",
                     badPatch.iterator().next().getMessage());
 
             Set<ConstraintViolation<MlpMixerOptions>> badDepth =
-                    factory.getValidator().validate(new MlpMixerOptions(0, null, null, null, null));
+                    factory.getValidator().validate(new MlpMixerOptions(0, null, null, null, null, null));
             assertEquals(1, badDepth.size(), badDepth.toString());
             assertEquals("depth", badDepth.iterator().next().getPropertyPath().toString());
         }
@@ -127,7 +127,7 @@ class MlpMixerTest {
     @Test
     void creatingAMixerWhosePatchDoesNotDivide28FailsWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> mixer(new MlpMixerOptions(null, 5, null, null, null), 10));
+                () -> mixer(new MlpMixerOptions(null, 5, null, null, null, null), 10));
         assertEquals("mlp-mixer: patch must divide the image side 28, got 5", e.getMessage());
     }
 
@@ -161,7 +161,7 @@ class MlpMixerTest {
      */
     @Test
     void computesTheForwardPassOfTheSpec() {
-        Architecture mixer = mixer(new MlpMixerOptions(2, 14, 3, 1.5, 0.7), 5);
+        Architecture mixer = mixer(new MlpMixerOptions(2, 14, 3, 1.5, 0.7, null), 5);
         SplittableRandom random = new SplittableRandom(12);
         Map<String, WeightTensor> tensors = new LinkedHashMap<>();
         for (ParameterSpec parameter : mixer.parameters()) {
@@ -301,7 +301,7 @@ class MlpMixerTest {
     }
 
     private static MlpMixerOptions depth(int depth) {
-        return new MlpMixerOptions(depth, null, null, null, null);
+        return new MlpMixerOptions(depth, null, null, null, null, null);
     }
 
     private static Architecture mixer(MlpMixerOptions options, int classes) {

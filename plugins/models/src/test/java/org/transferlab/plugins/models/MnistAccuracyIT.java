@@ -181,7 +181,7 @@ class MnistAccuracyIT {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Architecture architecture(String name, Map<String, Integer> options) {
         ModelProvider provider = provider(ModelProvider.class, name);
-        Record bound = options.isEmpty() ? new NoOptions() : new MlpMixerOptions(options.get("depth"), null, null, null, null);
+        Record bound = options.isEmpty() ? ConvNetOptions.DEFAULTS : new MlpMixerOptions(options.get("depth"), null, null, null, null, null);
         return provider.create(bound, 10);
     }
 

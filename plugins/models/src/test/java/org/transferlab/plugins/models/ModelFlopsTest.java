@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.transferlab.api.NoOptions;
 import org.transferlab.kernel.engine.FlopCount;
 
 /** The forward FLOPs per image that the benchmark reports, against the count by hand from SPEC §3's layer tables. */
@@ -16,7 +15,7 @@ class ModelFlopsTest {
                 + 7 * 7 * 256 * 9 * 256);
         long dense = 2L * (2304 * 1024 + 1024 * 512 + 512 * 10);
         assertEquals(Map.of("Conv2D", conv, "MatMul", dense),
-                FlopCount.forwardPerImage(new AlexNetProvider().create(new NoOptions(), 10)));
+                FlopCount.forwardPerImage(new AlexNetProvider().create(ConvNetOptions.DEFAULTS, 10)));
     }
 
     @Test
@@ -26,7 +25,7 @@ class ModelFlopsTest {
         long block2 = 14 * 14 * 32 * 9 * 16 + 14 * 14 * 32 * 9 * 32 + 14 * 14 * 32 * 9 * 16;
         long block3 = 7 * 7 * 64 * 9 * 32 + 7 * 7 * 64 * 9 * 64 + 7 * 7 * 64 * 9 * 32;
         assertEquals(Map.of("Conv2D", 2 * (stem + block1 + block2 + block3), "MatMul", 2L * 64 * 10),
-                FlopCount.forwardPerImage(new ResNetProvider().create(new NoOptions(), 10)));
+                FlopCount.forwardPerImage(new ResNetProvider().create(ConvNetOptions.DEFAULTS, 10)));
     }
 
     @Test
@@ -36,8 +35,8 @@ class ModelFlopsTest {
         long head = 128 * 10;
         MlpMixerProvider mixer = new MlpMixerProvider();
         assertEquals(2 * (patch + layer + head), FlopCount.total(FlopCount.forwardPerImage(
-                mixer.create(new MlpMixerOptions(1, null, null, null, null), 10))));
+                mixer.create(new MlpMixerOptions(1, null, null, null, null, null), 10))));
         assertEquals(2 * (patch + 2 * layer + head), FlopCount.total(FlopCount.forwardPerImage(
-                mixer.create(new MlpMixerOptions(2, null, null, null, null), 10))));
+                mixer.create(new MlpMixerOptions(2, null, null, null, null, null), 10))));
     }
 }

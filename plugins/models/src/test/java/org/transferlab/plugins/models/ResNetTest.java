@@ -11,7 +11,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.Initializer;
@@ -26,7 +25,7 @@ import org.transferlab.kernel.engine.Weights;
 
 class ResNetTest {
 
-    private static final Architecture RESNET = new ResNetProvider().create(new NoOptions(), 10);
+    private static final Architecture RESNET = new ResNetProvider().create(ConvNetOptions.DEFAULTS, 10);
 
     @Test
     void declaresTheThirtyTwoParameterTensorsOfTheSpecInCanonicalOrder() {
@@ -94,7 +93,7 @@ class ResNetTest {
     @Test
     void theHeadIsFcAndFollowsTheClassCount() {
         assertEquals(List.of("fc.weight", "fc.bias"), RESNET.headParameters());
-        List<ParameterSpec> parameters = new ResNetProvider().create(new NoOptions(), 47).parameters();
+        List<ParameterSpec> parameters = new ResNetProvider().create(ConvNetOptions.DEFAULTS, 47).parameters();
         assertEquals("fc.weight[64, 47]", parameters.get(30).toString());
         assertEquals("fc.bias[47]", parameters.get(31).toString());
     }
@@ -105,14 +104,14 @@ class ResNetTest {
                 .map(provider -> provider.get().name())
                 .toList();
         assertTrue(names.contains("resnet"), names.toString());
-        assertEquals(NoOptions.class, new ResNetProvider().optionsType());
+        assertEquals(ConvNetOptions.class, new ResNetProvider().optionsType());
     }
 
     @Test
     void producesLogitsOfShapeBatchByClassesFor10And47Classes() {
         float[] images = BlobImages.generate(3, 1).toFloats(new int[] {0, 1, 2});
         for (int classes : new int[] {10, 47}) {
-            Architecture resnet = new ResNetProvider().create(new NoOptions(), classes);
+            Architecture resnet = new ResNetProvider().create(ConvNetOptions.DEFAULTS, classes);
             try (Network network = Network.forInference(resnet, Weights.initialize(resnet, 1), RuntimeOptions.cpu(2))) {
                 float[] logits = network.logits(images, 3);
                 assertEquals(classes, network.numClasses());

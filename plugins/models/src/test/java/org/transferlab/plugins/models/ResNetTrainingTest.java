@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.config.Recipe;
@@ -22,7 +21,7 @@ class ResNetTrainingTest {
 
     @Test
     void learnsATenClassImageTaskFarAboveChanceAndEvaluatesWithItsMovingStatistics() {
-        Architecture resnet = new ResNetProvider().create(new NoOptions(), BlobImages.CLASSES);
+        Architecture resnet = new ResNetProvider().create(ConvNetOptions.DEFAULTS, BlobImages.CLASSES);
         ImageSet training = BlobImages.generate(400, 1);
         ImageSet test = BlobImages.generate(100, 2);
         Recipe recipe = new Recipe(3, 16, OptimizerKind.ADAM, 3e-3, null, null);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
-import org.transferlab.api.NoOptions;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.Cut;
@@ -109,7 +108,7 @@ class TrainingAboveAFrozenPrefixTest {
 
     @Test
     void theMixerOffersNoCutAndTrainsOnImages() {
-        Architecture mixer = new MlpMixerProvider().create(new MlpMixerOptions(2, null, null, null, null), 10);
+        Architecture mixer = new MlpMixerProvider().create(new MlpMixerOptions(2, null, null, null, null, null), 10);
         List<String> names = mixer.parameters().stream().map(ParameterSpec::name).toList();
         assertEquals(Optional.empty(), FeatureCaching.choose(mixer, Set.copyOf(names.subList(0, 4)), 1000));
     }
@@ -180,10 +179,10 @@ class TrainingAboveAFrozenPrefixTest {
     }
 
     private static Architecture alexnet() {
-        return new AlexNetProvider().create(new NoOptions(), 10);
+        return new AlexNetProvider().create(ConvNetOptions.DEFAULTS, 10);
     }
 
     private static Architecture resnet() {
-        return new ResNetProvider().create(new NoOptions(), 10);
+        return new ResNetProvider().create(ConvNetOptions.DEFAULTS, 10);
     }
 }
