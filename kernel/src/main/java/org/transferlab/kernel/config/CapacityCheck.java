@@ -15,7 +15,7 @@ import org.transferlab.api.data.DatasetInfo;
 /**
  * Checks the numbers in the file against what the plugins report: subset sizes and attack samples against split sizes,
  * the attack split's name, freeze counts against the model's parameter tensors, and ground-truth attack labels against
- * the class counts of the pre-training datasets.
+ * the class names of the pre-training datasets.
  */
 final class CapacityCheck {
 
@@ -173,22 +173,28 @@ final class CapacityCheck {
                     + facts.describeDataset(data.dataset()) + " has " + size + " images");
         }
         if (attack.labelsOrDefault() == AttackBlock.AttackLabels.GROUND_TRUTH) {
-            checkGroundTruthLabels(data.dataset(), info.get().numClasses());
+            checkGroundTruthLabels(data.dataset(), info.get().classNames());
         }
     }
 
-    private void checkGroundTruthLabels(String attackDataset, int attackClasses) {
+    /** Ground-truth labels mean the same class to every source only when the class names match, in order. */
+    private void checkGroundTruthLabels(String attackDataset, List<String> attackClasses) {
         List<String> mismatches = new ArrayList<>();
         for (String dataset : pretrainDatasets()) {
-            dataset(dataset).filter(info -> info.numClasses() != attackClasses).ifPresent(info ->
-                    mismatches.add(facts.describeDataset(dataset) + " has " + info.numClasses()));
+            dataset(dataset).filter(info -> !info.classNames().equals(attackClasses)).ifPresent(info ->
+                    mismatches.add(facts.describeDataset(dataset) + " has " + (info.numClasses() == attackClasses.size()
+                            ? firstNames(info.classNames()) : info.numClasses() + " classes")));
         }
         if (!mismatches.isEmpty()) {
             report(YamlPath.ROOT.key("attack").key("labels"),
                     "ground-truth needs every source's classes to be the attack dataset's, but "
-                            + facts.describeDataset(attackDataset) + " has " + attackClasses + " classes and "
-                            + String.join(", ", mismatches) + "; use source-prediction");
+                            + facts.describeDataset(attackDataset) + " has the classes " + firstNames(attackClasses)
+                            + " and " + String.join(", ", mismatches) + "; use source-prediction");
         }
+    }
+
+    private static String firstNames(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "");
     }
 
     /** The models a fine-tune block starts from: those it names, or else every pre-trained model. */

@@ -46,19 +46,10 @@ final class EvaluateExecutor {
         int[] targetClean = models.predictShared(target, attack.datasetAlias() + "/" + attack.split(), indices, clean);
         int[] targetAdversarial = network.predict(adversarial, n, AttackExecutor.BATCH);
 
-        float[] linf = new float[n];
-        float[] l2 = new float[n];
-        int[] l0 = new int[n];
-        for (int i = 0; i < n; i++) {
-            double squares = 0;
-            for (int p = i * ImageSet.PIXELS; p < (i + 1) * ImageSet.PIXELS; p++) {
-                float difference = Math.abs(adversarial[p] - clean[p]);
-                linf[i] = Math.max(linf[i], difference);
-                squares += (double) difference * difference;
-                l0[i] += difference > 0 ? 1 : 0;
-            }
-            l2[i] = (float) Math.sqrt(squares);
-        }
+        PerturbationSizes sizes = PerturbationSizes.of(clean, adversarial, n);
+        float[] linf = sizes.linf();
+        float[] l2 = sizes.l2();
+        int[] l0 = sizes.l0();
         Evaluation evaluation = EvaluationFiles.of(attackDirectory, targetClean, targetAdversarial, linf, l2, l0,
                 context.sharesClasses(context.trainTask(task.sourceId()), attack.datasetAlias()));
         if (!java.util.Arrays.equals(evaluation.labels(), images.labels())) {

@@ -158,8 +158,20 @@ class CrossReferenceTest {
 
         assertEquals(List.of("exp.yaml:16:11: attack.labels: "
                 + "ground-truth needs every source's classes to be the attack dataset's, but dataset 'mnist' (mnist) "
-                + "has 10 classes and dataset 'letters' (letters) has 27; use source-prediction"),
+                + "has the classes class0, class1, class2, … and dataset 'letters' (letters) has 27 classes; use "
+                + "source-prediction"),
                 errors(yaml));
+    }
+
+    @Test
+    void rejectsGroundTruthLabelsWhenASourceHasAsManyClassesWithOtherNames() {
+        String yaml = baseWith("letters: { plugin: letters }", "letters: { plugin: clothes }")
+                .replace(ATTACK_DATA, ATTACK_DATA + "\n  labels: ground-truth");
+
+        assertEquals(List.of("exp.yaml:16:11: attack.labels: "
+                + "ground-truth needs every source's classes to be the attack dataset's, but dataset 'mnist' (mnist) "
+                + "has the classes class0, class1, class2, … and dataset 'letters' (clothes) has top, trouser, "
+                + "pullover, …; use source-prediction"), errors(yaml));
     }
 
     @Test

@@ -65,6 +65,9 @@ public final class FakePlugins {
         return List.of(
                 new FakeDataset<>("mnist", NoOptions.class, options -> info(10, 1000, 200)),
                 new FakeDataset<>("letters", LettersOptions.class, options -> info(27, 1200, 300)),
+                new FakeDataset<>("clothes", NoOptions.class, options -> new DatasetInfo(List.of("top", "trouser",
+                        "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "boot"),
+                        Map.of("train", 1000, "test", 200))),
                 new FakeDataset<>("unlabelled", NoOptions.class,
                         options -> new DatasetInfo(List.of("only"), Map.of("train", 500, "extra", 100))),
                 new FakeDataset<>("broken", NoOptions.class, options -> {

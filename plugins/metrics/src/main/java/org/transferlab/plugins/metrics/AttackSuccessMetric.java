@@ -7,7 +7,9 @@ import org.transferlab.api.metric.MetricValue;
 
 /**
  * Attack success over all samples, #{t(x′)≠y}/N, whether or not the target was right on the clean image. For a targeted
- * attack also the share of adversarial images that the target, and the source, put in the attack's target class.
+ * attack also the share of adversarial images that the source puts in the attack's target class, and, when the source's
+ * classes are the attacked dataset's (by name and order), the share the target puts there: otherwise the target class
+ * is a class of another dataset, and the target has no class of that meaning.
  */
 final class AttackSuccessMetric implements Metric {
 
@@ -27,7 +29,10 @@ final class AttackSuccessMetric implements Metric {
             targetHits += e.targetAdversarial()[i] == e.attackTargets()[i] ? 1 : 0;
             sourceHits += e.sourceAdversarial()[i] == e.attackTargets()[i] ? 1 : 0;
         }
-        return List.of(untargeted, Rate.of("targeted_success_rate", targetHits, e.size()),
-                Rate.of("targeted_success_rate_source", sourceHits, e.size()));
+        MetricValue onSource = Rate.of("targeted_success_rate_source", sourceHits, e.size());
+        if (!e.sourceSharesClasses()) {
+            return List.of(untargeted, onSource);
+        }
+        return List.of(untargeted, Rate.of("targeted_success_rate", targetHits, e.size()), onSource);
     }
 }

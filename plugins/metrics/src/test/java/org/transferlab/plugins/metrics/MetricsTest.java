@@ -73,19 +73,31 @@ class MetricsTest {
         assertEquals(4.0 / 8, values(new BuiltinMetrics.AttackSuccessRate()).get("attack_success_rate").value());
     }
 
-    @Test
-    void aTargetedAttackAlsoCountsHitsOfItsTargetClassOnTargetAndSource() {
+    private static Map<String, MetricValue> targeted(boolean sourceSharesClasses) {
         Evaluation targeted = new Evaluation(EVALUATION.labels(), EVALUATION.attackLabels(), EVALUATION.targetClean(),
                 EVALUATION.targetAdversarial(), EVALUATION.sourceClean(), EVALUATION.sourceAdversarial(),
-                EVALUATION.linf(), EVALUATION.l2(), EVALUATION.l0(), new int[] {9, 8, 8, 9, 9, 9, 9, 9}, false);
-        Map<String, MetricValue> v = new BuiltinMetrics.AttackSuccessRate().create(null).compute(targeted).stream()
+                EVALUATION.linf(), EVALUATION.l2(), EVALUATION.l0(), new int[] {9, 8, 8, 9, 9, 9, 9, 9},
+                sourceSharesClasses);
+        return new BuiltinMetrics.AttackSuccessRate().create(null).compute(targeted).stream()
                 .collect(Collectors.toMap(MetricValue::name, Function.identity()));
+    }
+
+    @Test
+    void aTargetedAttackAlsoCountsHitsOfItsTargetClassOnTargetAndSourceWhenTheyShareClasses() {
+        Map<String, MetricValue> v = targeted(true);
         assertEquals(4.0 / 8, v.get("attack_success_rate").value());
         assertEquals(3, v.get("targeted_success_rate").successes()); // t(x') hits 8 at 1 and 2, and 9 at 6
         assertEquals(8, v.get("targeted_success_rate").trials());
         assertEquals(4, v.get("targeted_success_rate_source").successes()); // s(x') hits 9 at 0, 3, 4, 6
         assertFalse(values(new BuiltinMetrics.AttackSuccessRate()).containsKey("targeted_success_rate"),
                 "an untargeted attack has no targeted rate");
+    }
+
+    @Test
+    void theTargetedRateOnTheTargetIsLeftOutWhenTheTargetClassIsAClassOfAnotherDataset() {
+        Map<String, MetricValue> v = targeted(false);
+        assertFalse(v.containsKey("targeted_success_rate"), v.keySet().toString());
+        assertEquals(4, v.get("targeted_success_rate_source").successes());
     }
 
     @Test
