@@ -79,7 +79,8 @@ public final class FineTuneBenchmark {
                 difference = Math.max(difference, largestDifference(whole.weights(), above.weights()));
             }
         }
-        int images = recipe.epochs() * training.count();
+        int images = recipe.epochsFor((training.count() + recipe.batchSize() - 1) / recipe.batchSize())
+                * training.count();
         return new Result(cut, images, Rounds.median(plain), Rounds.median(cached), Rounds.median(plainFeed),
                 Rounds.median(cachedFeed), difference);
     }

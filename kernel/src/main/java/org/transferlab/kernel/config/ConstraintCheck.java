@@ -67,8 +67,9 @@ final class ConstraintCheck {
         YamlPath path = location.path();
         boolean presence =
                 PRESENCE_CONSTRAINTS.contains(violation.getConstraintDescriptor().getAnnotation().annotationType());
-        // A list or map left empty because its only entries were unusable (null, say) is already reported below it.
-        if (presence ? errors.failedAnywhereAlong(path) : errors.failedAtOrAbove(path)) {
+        // A list or map left empty because its only entries were unusable (null, say) is already reported below it, and
+        // so is a rule over a record's values when one of them could not be read.
+        if (presence || location.recordLevel() ? errors.failedAnywhereAlong(path) : errors.failedAtOrAbove(path)) {
             return;
         }
         Node node = location.atMapKey() ? index.keyOrEnclosing(path) : index.valueOrEnclosing(path);
@@ -87,6 +88,7 @@ final class ConstraintCheck {
             ConstraintViolation<?> violation, YamlPath recordPath, Function<String, YamlPath> firstProperty) {
         YamlPath path = null;
         boolean atMapKey = false;
+        boolean recordLevel = false;
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         while (nodes.hasNext()) {
             Path.Node node = nodes.next();
@@ -99,13 +101,18 @@ final class ConstraintCheck {
             if (isProperty) {
                 path = path == null ? firstProperty.apply(node.getName()) : path.key(YamlKeys.yamlName(node.getName()));
             }
+            recordLevel = node.getKind() == ElementKind.PROPERTY && !isProperty;
             atMapKey = node.getKind() == ElementKind.CONTAINER_ELEMENT && MAP_KEY_NODE.equals(node.getName());
         }
-        return new Location(path == null ? recordPath : path, atMapKey);
+        return new Location(path == null ? recordPath : path, atMapKey, recordLevel);
     }
 
-    /** @param atMapKey  whether the violation concerns a mapping key (an alias) rather than its value */
-    private record Location(YamlPath path, boolean atMapKey) {
+    /**
+     * @param atMapKey     whether the violation concerns a mapping key (an alias) rather than its value
+     * @param recordLevel  whether it is a rule over the record's values ({@code isPatchDividingTheImage()}), not a
+     *                     constraint on one of them
+     */
+    private record Location(YamlPath path, boolean atMapKey, boolean recordLevel) {
     }
 
     /**

@@ -9,11 +9,18 @@ import java.util.List;
 import java.util.Map;
 import org.transferlab.api.PluginKind;
 
-/** The whole of {@code experiments.yaml}, bound and validated. Maps keep the file's order. */
+/**
+ * The whole of {@code experiments.yaml}, bound and validated. Maps keep the file's order.
+ *
+ * @param subsets  how the training subsets of one dataset are drawn in a repeat: {@code independent} (default: each size
+ *                 on its own) or {@code nested} (the 500 images inside the 1,000, inside the 10,000, so that a
+ *                 subset-size curve varies size alone)
+ */
 public record ExperimentConfig(
         @NotNull @Pattern(regexp = SafeName.REGEX, message = SafeName.MESSAGE) String experiment,
         @NotNull Long seed,
         @Min(1) Integer repeats,
+        SubsetSampling subsets,
         @Min(1) Integer maxTasks,
         @Valid RuntimeConfig runtime,
         @Valid DataConfig data,
@@ -29,6 +36,13 @@ public record ExperimentConfig(
         @NotNull @Valid AttackBlock attack,
         @NotEmpty @PluginSlot(PluginKind.METRIC) List<String> metrics,
         @Valid ClusterConfig cluster) {
+
+    /** How the training subsets of one dataset relate to each other. */
+    public enum SubsetSampling { INDEPENDENT, NESTED }
+
+    public boolean nestedSubsets() {
+        return subsets == SubsetSampling.NESTED;
+    }
 
     public int repeatsOrDefault() {
         return repeats == null ? 1 : repeats;

@@ -45,6 +45,49 @@ public final class StratifiedSubset {
         return chosen;
     }
 
+    /**
+     * The first {@code count} images of one stratified order of the split, which {@code seed} fixes: classes take turns
+     * in proportion to their size (at each position, the class furthest below its share k·n_c/N goes next) and each
+     * class's images come in an order the seed shuffles, as in {@link #select}. Every prefix is stratified (each class
+     * within one image of its share), and each subset contains every smaller one drawn with the same seed.
+     */
+    public static int[] nested(int[] labels, int count, long seed) {
+        if (count > labels.length) {
+            throw new IllegalArgumentException("cannot take " + count + " images from a split of " + labels.length);
+        }
+        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        int[][] members = new int[classes][];
+        for (int c = 0; c < classes; c++) {
+            members[c] = byClass.get(c).stream().mapToInt(Integer::intValue).toArray();
+            shuffle(members[c], new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L + c));
+        }
+        int[] taken = new int[classes];
+        int[] chosen = new int[count];
+        for (int k = 1; k <= count; k++) {
+            int best = -1;
+            double bestDeficit = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                if (taken[c] < members[c].length) {
+                    double deficit = (double) k * members[c].length / labels.length - taken[c];
+                    if (deficit > bestDeficit) {
+                        bestDeficit = deficit;
+                        best = c;
+                    }
+                }
+            }
+            chosen[k - 1] = members[best][taken[best]++];
+        }
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
     private static int[] quotas(List<List<Integer>> byClass, int count, int total) {
         int classes = byClass.size();
         int[] quota = new int[classes];

@@ -10,7 +10,7 @@ public final class LearningRates {
 
     private final double base;
     private final Schedule schedule;
-    private final int epochs;
+    private final long totalSteps;
     private final int stepsPerEpoch;
 
     public LearningRates(Recipe recipe, int stepsPerEpoch) {
@@ -20,7 +20,7 @@ public final class LearningRates {
         }
         this.base = recipe.learningRate();
         this.schedule = recipe.scheduleOrDefault();
-        this.epochs = recipe.epochs();
+        this.totalSteps = recipe.totalSteps(stepsPerEpoch);
         this.stepsPerEpoch = stepsPerEpoch;
     }
 
@@ -54,6 +54,6 @@ public final class LearningRates {
     }
 
     public long totalSteps() {
-        return (long) epochs * stepsPerEpoch;
+        return totalSteps;
     }
 }

@@ -29,7 +29,7 @@ public final class Trainer {
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
     }
 
-    /** Trains for the recipe's epochs without a test set. */
+    /** Trains for the recipe's epochs (or steps) without a test set. */
     public TrainingResult train(Network network, ImageSet training, long seed) {
         return run(network, training, null, seed);
     }
@@ -48,12 +48,18 @@ public final class Trainer {
         int batchSize = recipe.batchSize();
         int batches = (training.count() + batchSize - 1) / batchSize;
         LearningRates rates = new LearningRates(recipe, batches);
-        listener.trainingStarted(recipe.epochs(), batches);
+        int epochs = recipe.epochsFor(batches);
+        long totalSteps = rates.totalSteps();
+        listener.trainingStarted(epochs, batches);
         try (Network.Source trainingSource = network.source(training);
              Network.Source testSource = test == null || test.count() == 0 ? null : network.source(test)) {
             List<EpochRecord> history = new ArrayList<>();
-            for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
                 int[] order = shuffledOrder(training.count(), seed, epoch);
+                long remaining = totalSteps - (long) (epoch - 1) * batches;
+                if (remaining < batches) {
+                    order = Arrays.copyOf(order, (int) Math.min(order.length, remaining * batchSize));
+                }
                 history.add(runEpoch(network, trainingSource, testSource, epoch, order, rates,
                         (long) (epoch - 1) * batches));
                 listener.epochFinished(history.get(history.size() - 1));

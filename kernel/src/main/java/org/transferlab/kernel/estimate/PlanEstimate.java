@@ -170,14 +170,14 @@ public final class PlanEstimate {
                 double[] rates = measured(List.of("train|" + above, "train-setup|" + above, "features|" + above,
                         "infer-features|" + above),
                         () -> calibrator.trainingAbove(architecture, frozen, recipe, cut.get()));
-                double perEpoch = (double) steps * recipe.batchSize() / rates[0] + test / rates[3];
-                return ((double) images + test) / rates[2] + recipe.epochs() * perEpoch + rates[1];
+                return ((double) images + test) / rates[2]
+                        + (double) recipe.totalSteps(steps) * recipe.batchSize() / rates[0]
+                        + (double) recipe.epochsFor(steps) * test / rates[3] + rates[1];
             }
             double[] train = measured(List.of("train|" + key, "train-setup|" + key),
                     () -> calibrator.training(architecture, frozen, recipe));
-            double perEpoch = (double) steps * recipe.batchSize() / train[0]
-                    + test / inference(spec, recipe.batchSize())[0];
-            return recipe.epochs() * perEpoch + train[1];
+            return (double) recipe.totalSteps(steps) * recipe.batchSize() / train[0]
+                    + (double) recipe.epochsFor(steps) * test / inference(spec, recipe.batchSize())[0] + train[1];
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -43,11 +43,20 @@ final class Datasets {
 
     /** {@code count} images of a split, stratified by class and chosen by {@code seed}; the whole split when count is null. */
     ImageSet subset(String alias, String split, Integer count, long seed) {
+        return subset(alias, split, count, seed, false);
+    }
+
+    /**
+     * {@link #subset(String, String, Integer, long)}; when {@code nested}, the first {@code count} images of one
+     * stratified order that {@code seed} gives, so that a smaller subset lies inside every larger one.
+     */
+    ImageSet subset(String alias, String split, Integer count, long seed, boolean nested) {
         ImageSet images = split(alias, split);
         if (count == null || count == images.count()) {
             return images;
         }
-        return images.select(StratifiedSubset.select(images.labels(), count, seed));
+        return images.select(nested ? StratifiedSubset.nested(images.labels(), count, seed)
+                : StratifiedSubset.select(images.labels(), count, seed));
     }
 
     /**

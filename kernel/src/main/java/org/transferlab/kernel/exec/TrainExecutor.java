@@ -44,7 +44,7 @@ final class TrainExecutor {
         Architecture architecture = context.architectureOf(task);
         Recipe recipe = context.config().recipes().get(task.recipeName());
         ImageSet train = context.datasets().subset(task.datasetAlias(), "train", task.subset().orElse(null),
-                task.subsetSeed());
+                task.subsetSeed(), task.nestedSubset());
         ImageSet test = context.datasets().split(task.datasetAlias(), "test");
 
         Weights initial;

@@ -146,7 +146,7 @@ public final class Planner {
                     putPrecision(key);
                     declare(tasks, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
                             Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
-                            subsetSeed, false, CacheKey.of(key)), List.of("pretrain", b));
+                            subsetSeed, config.nestedSubsets(), false, CacheKey.of(key)), List.of("pretrain", b));
                 }
             }
         }
@@ -186,7 +186,7 @@ public final class Planner {
                     putPrecision(key);
                     declare(tasks, new TrainTask(id, TaskKind.FINETUNE, parent.modelAlias(), block.dataset(),
                             block.recipe(), Optional.ofNullable(subset), Optional.of(parent.id()), freeze, repeat, seed,
-                            subsetSeed, block.adaptsFrozenBatchNorm(), CacheKey.of(key)),
+                            subsetSeed, config.nestedSubsets(), block.adaptsFrozenBatchNorm(), CacheKey.of(key)),
                             block.subset() == null ? List.of("finetune", b) : List.of("finetune", b, "subset", i));
                 }
             }
@@ -216,7 +216,7 @@ public final class Planner {
                     putPrecision(key);
                     declare(tasks, new TrainTask(id, TaskKind.BASELINE, model, block.dataset(), block.recipe(),
                             Optional.ofNullable(subset), Optional.empty(), Freeze.NONE, repeat, seed, subsetSeed,
-                            false, CacheKey.of(key)),
+                            config.nestedSubsets(), false, CacheKey.of(key)),
                             block.subset() == null ? List.of("baselines", b) : List.of("baselines", b, "subset", i));
                 }
             }
@@ -229,10 +229,19 @@ public final class Planner {
      * every model trained on N images of a dataset in one repeat (fine-tuned from any parent, or a baseline) sees the
      * same ones and differs only in where it started. Recorded in the key when a subset is taken.
      */
+    /**
+     * The seed that chooses a subset's images. Independent subsets get one per size; nested ones share the dataset's,
+     * and a subset is the first {@code subset} images of the order it gives.
+     */
     private long subsetSeed(Map<String, Object> key, String dataset, Integer subset, int repeat) {
-        long subsetSeed = seed("subset/" + dataset + "-n" + subset + repeatSuffix(repeat));
+        long subsetSeed = config.nestedSubsets()
+                ? seed("subset/" + dataset + "-nested" + repeatSuffix(repeat))
+                : seed("subset/" + dataset + "-n" + subset + repeatSuffix(repeat));
         if (subset != null) {
             key.put("subsetSeed", subsetSeed);
+            if (config.nestedSubsets()) {
+                key.put("subsetSampling", "nested");
+            }
         }
         return subsetSeed;
     }

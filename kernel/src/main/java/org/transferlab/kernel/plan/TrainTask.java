@@ -11,6 +11,8 @@ import org.transferlab.kernel.config.Freeze;
  * @param seed        initialisation and shuffling seed, derived from the experiment seed and the id
  * @param subsetSeed  which {@code subset} images are taken: the same for every task on that many images of that dataset
  *                    in one repeat
+ * @param nestedSubset  whether {@code subset} is the first images of one stratified order of the dataset, shared by
+ *                      every subset size in the repeat, rather than drawn for its size alone
  * @param adaptsFrozenBatchNorm  whether frozen BatchNorm layers use batch statistics and update their moving ones
  */
 public record TrainTask(
@@ -25,6 +27,7 @@ public record TrainTask(
         int repeat,
         long seed,
         long subsetSeed,
+        boolean nestedSubset,
         boolean adaptsFrozenBatchNorm,
         String cacheKey) implements Task {
 

@@ -130,7 +130,8 @@ class ConfigLoaderErrorsTest {
         assertEquals(List.of(
                 "exp.yaml:1:1: experiment: is required",
                 "exp.yaml:1:1: seed: is required",
-                "exp.yaml:7:10: recipes.train.epochs: is required",
+                "exp.yaml:7:10: recipes.train: give epochs (passes over the training set) or steps (optimizer steps, "
+                        + "the same for every subset size)",
                 "exp.yaml:14:13: attack.methods[0].eps: is required"), errors(yaml));
     }
 

@@ -71,4 +71,36 @@ class StratifiedSubsetTest {
         }
         return counts;
     }
+
+    @Test
+    void nestedSubsetsLieInsideEachOtherAndEachIsStratified() {
+        int[] labels = new int[6000];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 7 == 0 ? 0 : i % 3 == 0 ? 1 : 2;   // classes of unequal size
+        }
+        int[] counts = new int[3];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        int[] previous = new int[0];
+        for (int size : new int[] {50, 500, 1000, 4999}) {
+            int[] subset = StratifiedSubset.nested(labels, size, 42);
+            java.util.Set<Integer> members = java.util.Arrays.stream(subset).boxed()
+                    .collect(java.util.stream.Collectors.toSet());
+            assertEquals(size, members.size(), "no image twice");
+            for (int image : previous) {
+                assertTrue(members.contains(image), "the " + previous.length + " images lie inside the " + size);
+            }
+            int[] perClass = new int[3];
+            for (int image : subset) {
+                perClass[labels[image]]++;
+            }
+            for (int c = 0; c < 3; c++) {
+                double share = (double) size * counts[c] / labels.length;
+                assertTrue(Math.abs(perClass[c] - share) < 1, "class " + c + ": " + perClass[c] + " of share " + share);
+            }
+            previous = subset;
+        }
+        assertArrayEquals(StratifiedSubset.nested(labels, 500, 42), StratifiedSubset.nested(labels, 500, 42));
+    }
 }

@@ -25,6 +25,32 @@ class TrainerTest {
     private static final ImageSet TEST = SyntheticImages.rowBands(12, CLASSES, 2);
 
     @Test
+    void aStepBudgetTrainsExactlyThatManyStepsEndingPartWayThroughAPass() {
+        List<String> events = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void trainingStarted(int epochs, int batchesPerEpoch) {
+                events.add("start " + epochs + "x" + batchesPerEpoch);
+            }
+
+            @Override
+            public void batchFinished(int epoch, int batch, StepResult result) {
+                events.add(epoch + "." + batch);
+            }
+        };
+        Recipe sevenSteps = new Recipe(null, 8, OptimizerKind.ADAM, 0.01, null, null, null, 7);
+        TrainingResult result = train(sevenSteps, 3, listener);
+        assertEquals(List.of("start 3x3", "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1"), events,
+                "20 images in batches of 8 are 3 steps a pass: 7 steps are two passes and one step");
+        assertEquals(3, result.history().size());
+
+        Recipe twoEpochs = recipe(2, 8, 0.01);
+        Recipe sixSteps = new Recipe(null, 8, OptimizerKind.ADAM, 0.01, null, null, null, 6);
+        assertEquals(train(twoEpochs, 3, TrainingListener.NONE).weights(),
+                train(sixSteps, 3, TrainingListener.NONE).weights(), "6 steps are exactly 2 passes here");
+    }
+
+    @Test
     void sameSeedGivesIdenticalWeightsAndHistory() {
         Recipe recipe = recipe(2, 8, 0.01);
         TrainingResult first = train(recipe, 7, TrainingListener.NONE);
