@@ -40,4 +40,15 @@ public interface Architecture {
     default List<Cut> cuts() {
         return List.of();
     }
+
+    /**
+     * The PyTorch {@code state_dict} of the module this architecture reproduces, entry by entry, in the module's own
+     * order; empty when there is none. {@code transferlab export --pytorch} writes it, and a model entry's
+     * {@code weights:} reads one.
+     *
+     * @since 1.6
+     */
+    default List<StateDictEntry> stateDict() {
+        return List.of();
+    }
 }

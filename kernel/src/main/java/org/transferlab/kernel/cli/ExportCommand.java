@@ -17,6 +17,7 @@ import org.tensorflow.types.TFloat32;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.PyTorchStateDict;
 import org.transferlab.kernel.engine.RuntimeOptions;
 import org.transferlab.kernel.engine.SavedModelExport;
 import org.transferlab.kernel.engine.Weights;
@@ -31,8 +32,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports a trained model (a models/<id>/ directory of a run) as a TensorFlow SavedModel with a "
-                + "serving signature: images float32[batch, 28, 28, 1] in [0,1] -> logits float32[batch, classes].",
-                "In Python: tf.saved_model.load(OUT).signatures['serving_default'](images=x)['logits']"})
+                + "serving signature: images float32[batch, 28, 28, 1] in [0,1] -> logits float32[batch, classes]; "
+                + "or, with --pytorch, as the state_dict of the original study's PyTorch module, saved through NumPy.",
+                "In Python: tf.saved_model.load(OUT).signatures['serving_default'](images=x)['logits']",
+                "or: model.load_state_dict({k: torch.from_numpy(v) for k, v in numpy.load(OUT.npz).items()}, "
+                        + "strict=True), with the modules of examples/pytorch/study_models.py"})
 final class ExportCommand implements Callable<Integer> {
 
     private static final int CHECK_IMAGES = 16;
@@ -40,9 +44,13 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "A trained model's directory (models/<id>/).")
     Path modelDirectory;
 
-    @Option(names = "--savedmodel", paramLabel = "OUT", required = true,
+    @Option(names = "--savedmodel", paramLabel = "OUT",
             description = "Directory to create for the SavedModel; must not exist.")
     Path output;
+
+    @Option(names = "--pytorch", paramLabel = "OUT.npz",
+            description = "File to write the PyTorch state_dict to (NumPy .npz); must not exist.")
+    Path pytorch;
 
     @Mixin
     PluginOptions plugins;
@@ -60,8 +68,13 @@ final class ExportCommand implements Callable<Integer> {
                         + "directory, e.g. runs/<experiment>/models/pretrain/alexnet@kmnist");
             }
         }
-        if (Files.exists(output)) {
-            throw new BadInputException(output + " already exists; choose a new directory for the SavedModel");
+        if ((output == null) == (pytorch == null)) {
+            throw new BadInputException("give one of --savedmodel OUT and --pytorch OUT.npz");
+        }
+        Path target = output != null ? output : pytorch;
+        if (Files.exists(target)) {
+            throw new BadInputException(target + " already exists; choose a new " + (output != null
+                    ? "directory for the SavedModel" : "file for the state_dict"));
         }
         Object architectureJson = new ObjectMapper().readValue(modelJson.toFile(), Map.class).get("architecture");
         if (!(architectureJson instanceof Map<?, ?> map)) {
@@ -72,6 +85,9 @@ final class ExportCommand implements Callable<Integer> {
         ModelSpec model = ModelSpec.fromJson(map, modelJson.toString(), registry);
         Architecture architecture = model.create(registry);
         Weights weights = Weights.read(weightsFile);
+        if (pytorch != null) {
+            return exportStateDict(architecture, weights, model);
+        }
 
         SavedModelExport.export(architecture, weights, output);
         double difference = largestDifference(architecture, weights);
@@ -80,6 +96,28 @@ final class ExportCommand implements Callable<Integer> {
         out.printf("signature '%s': %s float32[-1, 28, 28, 1] -> %s float32[-1, %d]; largest |logit difference| to "
                         + "the checkpoint on %d random images: %.2g%n", Signature.DEFAULT_KEY, SavedModelExport.INPUT,
                 SavedModelExport.OUTPUT, model.classes(), CHECK_IMAGES, difference);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Writes the state_dict and reads it back: the round trip must give the checkpoint's weights exactly. */
+    private int exportStateDict(Architecture architecture, Weights weights, ModelSpec model) throws IOException {
+        if (architecture.stateDict().isEmpty()) {
+            throw new BadInputException("model plugin '" + model.plugin() + "' describes no PyTorch module, so it "
+                    + "cannot be exported with --pytorch");
+        }
+        PyTorchStateDict.write(architecture, weights, pytorch);
+        Weights back = PyTorchStateDict.read(architecture, pytorch);
+        for (String name : back.names()) {
+            if (!java.util.Arrays.equals(back.get(name).values(), weights.get(name).values())) {
+                Files.deleteIfExists(pytorch);
+                throw new IllegalStateException("the state_dict does not read back as the checkpoint (" + name
+                        + " differs); nothing was written");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("exported %s (%s, %d classes) to %s: %d state_dict entries, read back bit for bit%n",
+                modelDirectory, model.plugin(), model.classes(), pytorch, architecture.stateDict().size());
         out.flush();
         return ExitCodes.OK;
     }

@@ -29,9 +29,16 @@ final class NpzArchive {
     }
 
     static void write(OutputStream out, Map<String, WeightTensor> tensors) throws IOException {
+        Map<String, byte[]> arrays = new LinkedHashMap<>();
+        tensors.forEach((name, tensor) -> arrays.put(name, encode(tensor)));
+        writeArrays(out, arrays);
+    }
+
+    /** An archive of arrays already encoded as {@code .npy}, of any dtype, in the map's order. */
+    static void writeArrays(OutputStream out, Map<String, byte[]> arrays) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        for (Map.Entry<String, WeightTensor> tensor : tensors.entrySet()) {
-            byte[] npy = encode(tensor.getValue());
+        for (Map.Entry<String, byte[]> tensor : arrays.entrySet()) {
+            byte[] npy = tensor.getValue();
             CRC32 crc = new CRC32();
             crc.update(npy);
             ZipEntry entry = new ZipEntry(tensor.getKey() + SUFFIX);
@@ -48,13 +55,26 @@ final class NpzArchive {
     }
 
     static Map<String, WeightTensor> read(Path file) throws IOException {
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> array : readArrays(file).entrySet()) {
+            try {
+                tensors.put(array.getKey(), decode(array.getValue()));
+            } catch (Npy.FormatException e) {
+                throw new IOException(file + ": " + array.getKey() + SUFFIX + " " + e.getMessage(), e);
+            }
+        }
+        return tensors;
+    }
+
+    /** Every entry's {@code .npy} bytes, CRC-checked, by name without the suffix. */
+    static Map<String, byte[]> readArrays(Path file) throws IOException {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
             throw new IOException(file + " is not a readable .npz archive: " + e.getMessage(), e);
         }
-        Map<String, WeightTensor> tensors = new LinkedHashMap<>();
+        Map<String, byte[]> tensors = new LinkedHashMap<>();
         try (zip) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -68,8 +88,8 @@ final class NpzArchive {
                     throw new IOException(file + ": entry " + entryName + " appears twice");
                 }
                 try {
-                    tensors.put(name, decode(readChecked(zip, entry)));
-                } catch (Npy.FormatException | ZipCrcException e) {
+                    tensors.put(name, readChecked(zip, entry));
+                } catch (ZipCrcException e) {
                     throw new IOException(file + ": " + entryName + " " + e.getMessage(), e);
                 } catch (ZipException e) {
                     throw new IOException(file + ": " + entryName + " cannot be read: " + e.getMessage(), e);

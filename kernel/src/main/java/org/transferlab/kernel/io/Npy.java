@@ -43,7 +43,7 @@ public final class Npy {
     }
 
     private enum Dtype {
-        FLOAT32("<f4", "little-endian float32"), INT32("<i4", "little-endian int32");
+        FLOAT32("<f4", "little-endian float32"), INT32("<i4", "little-endian int32"), INT64("<i8", "little-endian int64");
 
         final String descr;
         final String description;
@@ -69,6 +69,28 @@ public final class Npy {
         ByteBuffer npy = ByteBuffer.allocate(header.length + Integer.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
         npy.put(header).asIntBuffer().put(values);
         return npy.array();
+    }
+
+    /** An int64 array, as PyTorch's BatchNorm keeps {@code num_batches_tracked} (a scalar: shape {@code ()}). */
+    public static byte[] encode(long[] values, long... shape) {
+        byte[] header = header(Dtype.INT64, checkedShape(shape, values.length));
+        ByteBuffer npy = ByteBuffer.allocate(header.length + Long.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        npy.put(header).asLongBuffer().put(values);
+        return npy.array();
+    }
+
+    /** The dtype descriptor of an array, {@code <f4} say, read from its header. */
+    public static String descr(byte[] npy) throws FormatException {
+        ByteBuffer buffer = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
+        if (npy.length < 10 || !buffer.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            throw new FormatException("is not a .npy array (it lacks the \\x93NUMPY magic string)");
+        }
+        int headerStart = npy[6] == 1 ? 10 : 12;
+        long headerLength = npy[6] == 1 ? Short.toUnsignedInt(buffer.getShort(8)) : Integer.toUnsignedLong(buffer.getInt(8));
+        if (headerStart + headerLength > npy.length) {
+            throw new FormatException("is truncated inside its header");
+        }
+        return find(DESCR, new String(npy, headerStart, (int) headerLength, ISO_8859_1), "descr");
     }
 
     public static FloatArray decodeFloats(byte[] npy) throws FormatException {
@@ -143,7 +165,7 @@ public final class Npy {
         }
         int dataStart = Math.toIntExact(headerStart + headerLength);
         long[] shape = parseHeader(new String(npy, headerStart, (int) headerLength, ISO_8859_1), expected);
-        long expectedBytes = 4 * Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        long expectedBytes = (expected == Dtype.INT64 ? 8 : 4) * Arrays.stream(shape).reduce(1, Math::multiplyExact);
         long actualBytes = npy.length - dataStart;
         if (actualBytes != expectedBytes) {
             throw new FormatException("has " + actualBytes + " bytes of data but shape " + tuple(shape)

@@ -16,6 +16,8 @@ import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.Cut;
 import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ParameterSpec;
+import org.transferlab.api.model.StateDictEntry;
+import org.transferlab.api.model.StateDictEntry.Layout;
 import org.transferlab.plugins.models.Stages.Stage;
 
 /**
@@ -54,6 +56,27 @@ final class AlexNet implements Architecture {
     @Override
     public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
         return STAGES.logits(graph, images, training);
+    }
+
+    /**
+     * The original study's module: attributes {@code conv1} … {@code conv5}, {@code fc6} … {@code fc8}; its fc6 reads
+     * conv5's [256, 3, 3] output flattened channels first.
+     */
+    @Override
+    public List<StateDictEntry> stateDict() {
+        List<StateDictEntry> entries = new ArrayList<>();
+        for (String conv : List.of("conv1", "conv2", "conv3", "conv4", "conv5")) {
+            entries.add(StateDictEntry.of(conv + ".weight", conv + ".weight", Layout.CONV_KERNEL));
+            entries.add(StateDictEntry.same(conv + ".bias", conv + ".bias"));
+        }
+        entries.add(new StateDictEntry("fc6.weight", "fc6.weight", Layout.LINEAR_WEIGHT_FROM_NHWC,
+                new long[] {3, 3, 256}));
+        entries.add(StateDictEntry.same("fc6.bias", "fc6.bias"));
+        for (String dense : List.of("fc7", "fc8")) {
+            entries.add(StateDictEntry.of(dense + ".weight", dense + ".weight", Layout.LINEAR_WEIGHT));
+            entries.add(StateDictEntry.same(dense + ".bias", dense + ".bias"));
+        }
+        return List.copyOf(entries);
     }
 
     /** After each convolution and each dense layer but fc8. */

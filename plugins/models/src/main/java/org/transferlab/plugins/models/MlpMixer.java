@@ -17,6 +17,8 @@ import org.transferlab.api.data.ImageSet;
 import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ParameterSpec;
+import org.transferlab.api.model.StateDictEntry;
+import org.transferlab.api.model.StateDictEntry.Layout;
 
 /**
  * MLP-Mixer for 28×28 grayscale images (SPEC §3): non-overlapping patches (see {@link Layers#patches} for the order
@@ -88,6 +90,39 @@ final class MlpMixer implements Architecture {
         }
         x = layerNorm(graph, x, "final_ln");
         return dense(graph, tf.math.mean(x, tf.constant(1)), "head");
+    }
+
+    /**
+     * The original study's module, {@code Sequential(Rearrange, Linear, layer 1 … layer depth, LayerNorm, Reduce,
+     * Linear)}: each layer is {@code Sequential(PreNormResidual(token), PreNormResidual(channel))} whose {@code fn} is
+     * {@code Sequential(dense, GELU, Dropout, dense, Dropout)}, the token dense being a kernel-1 {@code Conv1d}.
+     */
+    @Override
+    public List<StateDictEntry> stateDict() {
+        List<StateDictEntry> entries = new ArrayList<>();
+        entries.add(StateDictEntry.of("1.weight", "patch.weight", Layout.LINEAR_WEIGHT));
+        entries.add(StateDictEntry.same("1.bias", "patch.bias"));
+        for (int layer = 1; layer <= depth; layer++) {
+            String key = (layer + 1) + ".";
+            String p = prefix(layer);
+            addDense(entries, key + "0.fn.0", p + "token1", Layout.CONV1D_WEIGHT);
+            addDense(entries, key + "0.fn.3", p + "token2", Layout.CONV1D_WEIGHT);
+            entries.add(StateDictEntry.same(key + "0.norm.weight", p + "ln1.gamma"));
+            entries.add(StateDictEntry.same(key + "0.norm.bias", p + "ln1.beta"));
+            addDense(entries, key + "1.fn.0", p + "channel1", Layout.LINEAR_WEIGHT);
+            addDense(entries, key + "1.fn.3", p + "channel2", Layout.LINEAR_WEIGHT);
+            entries.add(StateDictEntry.same(key + "1.norm.weight", p + "ln2.gamma"));
+            entries.add(StateDictEntry.same(key + "1.norm.bias", p + "ln2.beta"));
+        }
+        entries.add(StateDictEntry.same((depth + 2) + ".weight", "final_ln.gamma"));
+        entries.add(StateDictEntry.same((depth + 2) + ".bias", "final_ln.beta"));
+        addDense(entries, Integer.toString(depth + 4), "head", Layout.LINEAR_WEIGHT);
+        return List.copyOf(entries);
+    }
+
+    private static void addDense(List<StateDictEntry> entries, String key, String name, Layout layout) {
+        entries.add(StateDictEntry.of(key + ".weight", name + ".weight", layout));
+        entries.add(StateDictEntry.same(key + ".bias", name + ".bias"));
     }
 
     /** Mixes each channel across the patches: [batch, 49, 128] → [batch, 128, 49] → 196 → 49, and back. */

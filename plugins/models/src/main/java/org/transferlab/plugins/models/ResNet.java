@@ -21,6 +21,8 @@ import org.transferlab.api.model.Architecture;
 import org.transferlab.api.model.Cut;
 import org.transferlab.api.model.ModelGraph;
 import org.transferlab.api.model.ParameterSpec;
+import org.transferlab.api.model.StateDictEntry;
+import org.transferlab.api.model.StateDictEntry.Layout;
 import org.transferlab.api.model.StateSpec;
 import org.transferlab.plugins.models.Stages.Stage;
 
@@ -96,6 +98,46 @@ final class ResNet implements Architecture {
     @Override
     public Operand<TFloat32> logits(ModelGraph graph, Operand<TFloat32> images, boolean training) {
         return STAGES.logits(graph, images, training);
+    }
+
+    /**
+     * The original study's module: the stem {@code conv1 = Sequential(Conv2d, BatchNorm2d, ReLU)}; each block
+     * {@code blockK = Sequential(Basicblock)} with {@code conv1 = Sequential(Conv2d(bias=False), BatchNorm2d, ReLU)},
+     * {@code conv2 = Sequential(Conv2d(bias=False), BatchNorm2d)} and, where the shape changes,
+     * {@code shortcut = Sequential(Conv2d, BatchNorm2d)}; the head {@code outlayer}.
+     */
+    @Override
+    public List<StateDictEntry> stateDict() {
+        List<StateDictEntry> entries = new ArrayList<>();
+        entries.add(StateDictEntry.of("conv1.0.weight", "stem.conv.weight", Layout.CONV_KERNEL));
+        entries.add(StateDictEntry.same("conv1.0.bias", "stem.conv.bias"));
+        addBatchNorm(entries, "conv1.1", "stem.bn");
+        for (Block block : BLOCKS) {
+            String key = block.name() + ".0.";
+            String b = block.name() + ".";
+            entries.add(StateDictEntry.of(key + "conv1.0.weight", b + "conv1.weight", Layout.CONV_KERNEL));
+            addBatchNorm(entries, key + "conv1.1", b + "bn1");
+            entries.add(StateDictEntry.of(key + "conv2.0.weight", b + "conv2.weight", Layout.CONV_KERNEL));
+            addBatchNorm(entries, key + "conv2.1", b + "bn2");
+            if (block.hasShortcut()) {
+                entries.add(StateDictEntry.of(key + "shortcut.0.weight", b + "shortcut.conv.weight",
+                        Layout.CONV_KERNEL));
+                entries.add(StateDictEntry.same(key + "shortcut.0.bias", b + "shortcut.conv.bias"));
+                addBatchNorm(entries, key + "shortcut.1", b + "shortcut.bn");
+            }
+        }
+        entries.add(StateDictEntry.of("outlayer.weight", "fc.weight", Layout.LINEAR_WEIGHT));
+        entries.add(StateDictEntry.same("outlayer.bias", "fc.bias"));
+        return List.copyOf(entries);
+    }
+
+    /** BatchNorm2d's five entries, in the order PyTorch lists them. */
+    private static void addBatchNorm(List<StateDictEntry> entries, String key, String name) {
+        entries.add(StateDictEntry.same(key + ".weight", name + ".gamma"));
+        entries.add(StateDictEntry.same(key + ".bias", name + ".beta"));
+        entries.add(StateDictEntry.same(key + ".running_mean", name + ".moving_mean"));
+        entries.add(StateDictEntry.same(key + ".running_var", name + ".moving_variance"));
+        entries.add(StateDictEntry.batchesTracked(key + ".num_batches_tracked"));
     }
 
     /** After the stem, after each block, and after global average pooling. */
