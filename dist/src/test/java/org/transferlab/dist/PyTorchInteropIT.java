@@ -116,6 +116,20 @@ class PyTorchInteropIT {
             assertArrayEquals(theirs, ours, 1e-4f, "the imported resnet computes PyTorch's logits");
             assertArrayEquals(argmax(theirs, 10), argmax(ours, 10), "and predicts the same");
         }
+
+        // The same file as a model entry's weights: a pre-trained source without training.
+        Files.writeString(folder.resolve("imported.yaml"), STUDY.replace("experiment: interop", "experiment: imported")
+                .replace("  mlp-mixer: { plugin: mlp-mixer, depth: 2 }\n", "  resnet-torch: { plugin: resnet, weights: "
+                        + exchange.resolve("trained.npz") + " }\n")
+                .replace("models: [alexnet, resnet, mlp-mixer]", "models: [alexnet, resnet-torch]"));
+        assertEquals(0, transferlab("run", folder.resolve("imported.yaml").toString(), "--output",
+                folder.resolve("out").toString()));
+        Path model = folder.resolve("out/imported/models/pretrain~resnet-torch@glyphs");
+        assertTrue(Files.readString(model.resolve("model.json")).contains("\"importedFrom\""));
+        try (Network network = Network.forInference(architecture(model), Weights.read(model.resolve("weights.npz")),
+                RuntimeOptions.cpu(1))) {
+            assertArrayEquals(theirs, network.logits(images, IMAGES), 1e-4f, "the imported source is PyTorch's model");
+        }
     }
 
     private Architecture architecture(Path modelDirectory) throws Exception {

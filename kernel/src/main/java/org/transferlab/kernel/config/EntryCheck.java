@@ -27,6 +27,35 @@ final class EntryCheck {
     void check() {
         checkMetrics();
         checkDataRoot();
+        checkImportedWeights();
+    }
+
+    /**
+     * A model entry with {@code weights:} names a readable file, and is pre-trained already: it is a source and may be
+     * fine-tuned, but a baseline trains from scratch.
+     */
+    private void checkImportedWeights() {
+        if (config.models() == null) {
+            return;
+        }
+        config.models().forEach((alias, ref) -> {
+            if (ref == null || ref.weights() == null) {
+                return;
+            }
+            YamlPath path = YamlPath.ROOT.key("models").key(alias).key("weights");
+            Path file = HomePath.expand(ref.weights());
+            if (!Files.isRegularFile(file)) {
+                report(path, file + " does not exist or is not a file; give a PyTorch state_dict saved with "
+                        + "numpy.savez (see examples/pytorch/study_models.py)");
+            }
+            for (int i = 0; i < config.baselinesOrEmpty().size(); i++) {
+                BaselineBlock block = config.baselinesOrEmpty().get(i);
+                if (block != null && block.models() != null && block.models().contains(alias)) {
+                    report(YamlPath.ROOT.key("baselines").index(i).key("models"), "model '" + alias + "' is "
+                            + "pre-trained already (weights: " + ref.weights() + "); a baseline trains from scratch");
+                }
+            }
+        });
     }
 
     private void checkMetrics() {

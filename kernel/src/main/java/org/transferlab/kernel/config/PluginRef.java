@@ -10,12 +10,18 @@ import java.util.Objects;
  *
  * @param plugin    the plugin's name
  * @param variants  the options records, one per expanded setting
+ * @param weights   on a model entry, the PyTorch state_dict file ({@code weights:}) that is the pre-trained model, or
+ *                  null
  */
-public record PluginRef(String plugin, List<Record> variants) {
+public record PluginRef(String plugin, List<Record> variants, String weights) {
 
     public PluginRef {
         Objects.requireNonNull(plugin, "plugin is null");
         variants = List.copyOf(variants);
+    }
+
+    public PluginRef(String plugin, List<Record> variants) {
+        this(plugin, variants, null);
     }
 
     /** The options of a plugin entry that does not expand. */

@@ -28,6 +28,8 @@ final class PluginRefBinder {
 
     static final int MAX_VARIANTS = 10_000;
     static final String PLUGIN_KEY = "plugin";
+    /** On a model entry: a PyTorch state_dict file to use as the pre-trained model instead of training it. */
+    static final String WEIGHTS_KEY = "weights";
 
     private final RecordBinder records;
     private final PluginCatalog catalog;
@@ -94,8 +96,29 @@ final class PluginRefBinder {
                     + (optionsType == null ? "is missing" : optionsType.getName() + " is not a record"));
             return null;
         }
-        List<Record> variants = bindVariants(mapping, optionsType, path, expands);
-        return variants == null ? null : new PluginRef(name, variants);
+        Set<String> reserved = kind == PluginKind.MODEL ? Set.of(PLUGIN_KEY, WEIGHTS_KEY) : Set.of(PLUGIN_KEY);
+        String weights = kind == PluginKind.MODEL ? weights(mapping, path) : null;
+        List<Record> variants = bindVariants(mapping, optionsType, path, expands, reserved);
+        return variants == null ? null : new PluginRef(name, variants, weights);
+    }
+
+    /** A model entry's {@code weights:} path, if it gives one. */
+    private String weights(MappingNode mapping, YamlPath path) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && WEIGHTS_KEY.equals(key.getValue())
+                    && !records.isRejected(tuple.getKeyNode())) {
+                YamlPath weightsPath = path.key(WEIGHTS_KEY);
+                index.putKey(weightsPath, key);
+                index.putValue(weightsPath, tuple.getValueNode());
+                if (tuple.getValueNode() instanceof ScalarNode value && !YamlNodes.isNull(value)
+                        && !value.getValue().isBlank()) {
+                    return value.getValue();
+                }
+                errors.add(tuple.getValueNode(), weightsPath, "expected the path of a .npz state_dict, got "
+                        + YamlNodes.describe(tuple.getValueNode()));
+            }
+        }
+        return null;
     }
 
     /** Reports a plugin name that the catalog does not know, with a suggestion, and returns its provider otherwise. */
@@ -115,8 +138,9 @@ final class PluginRefBinder {
         return provider;
     }
 
-    private List<Record> bindVariants(MappingNode mapping, Class<?> optionsType, YamlPath path, boolean expands) {
-        Map<String, RecordBinder.Entry> entries = records.matchKeys(mapping, optionsType, path, Set.of(PLUGIN_KEY));
+    private List<Record> bindVariants(MappingNode mapping, Class<?> optionsType, YamlPath path, boolean expands,
+                                      Set<String> reserved) {
+        Map<String, RecordBinder.Entry> entries = records.matchKeys(mapping, optionsType, path, reserved);
         RecordComponent[] components = optionsType.getRecordComponents();
         List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
         // Component positions in the order the file gives them, so that expansion follows the file.

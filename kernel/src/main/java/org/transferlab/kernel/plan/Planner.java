@@ -144,6 +144,10 @@ public final class Planner {
                     long seed = seed(id);
                     key.put("seed", seed);
                     putPrecision(key);
+                    String weights = config.models().get(model).weights();
+                    if (weights != null) {
+                        key.put("importedWeights", importedSha256(weights, model, b));
+                    }
                     declare(tasks, new TrainTask(id, TaskKind.PRETRAIN, model, dataset, block.recipe(),
                             Optional.ofNullable(block.subset()), Optional.empty(), Freeze.NONE, repeat, seed,
                             subsetSeed, config.nestedSubsets(), false, CacheKey.of(key)), List.of("pretrain", b));
@@ -348,6 +352,16 @@ public final class Planner {
             });
         }
         return tasks;
+    }
+
+    /** The content of an imported state_dict: a changed file is a changed pre-trained model. */
+    private String importedSha256(String weights, String model, int block) {
+        try {
+            return CacheKey.sha256(java.nio.file.Files.readAllBytes(org.transferlab.kernel.config.HomePath.expand(weights)));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new PlanException(List.of(new ConfigLocator.Problem(List.of("models", model, "weights"),
+                    "cannot read " + weights + " (" + e.getMessage() + "), which pretrain[" + block + "] uses")));
+        }
     }
 
     private Map<String, Object> pluginIdentity(PluginKind kind, PluginRef ref) {

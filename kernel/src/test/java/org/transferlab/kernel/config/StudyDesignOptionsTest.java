@@ -46,4 +46,20 @@ class StudyDesignOptionsTest {
         return new Planner(config, FakePlugins.catalog()).plan().tasks(TrainTask.class).stream()
                 .filter(task -> task.kind() == TaskKind.FINETUNE).toList();
     }
+
+    @Test
+    void aModelEntrysWeightsMustNameAFileAndCannotBeABaseline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        assertEquals(List.of("exp.yaml:7:40: models.alexnet.weights: " + folder.resolve("absent.npz") + " does not exist "
+                + "or is not a file; give a PyTorch state_dict saved with numpy.savez (see "
+                + "examples/pytorch/study_models.py)"), errors(baseWith("alexnet: { plugin: alexnet }",
+                "alexnet: { plugin: alexnet, weights: " + folder.resolve("absent.npz") + " }")));
+
+        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("trained.npz"), "state");
+        String imported = baseWith("alexnet: { plugin: alexnet }", "alexnet: { plugin: alexnet, weights: " + file + " }");
+        assertEquals(file.toString(), TestExperiments.config(imported).models().get("alexnet").weights());
+        assertEquals(List.of("exp.yaml:19:15: baselines[0].models: model 'alexnet' is pre-trained already (weights: "
+                + file + "); a baseline trains from scratch"), errors(imported
+                + "baselines:\n  - { models: [alexnet], dataset: mnist, subset: [100], recipe: train }\n"));
+    }
 }
