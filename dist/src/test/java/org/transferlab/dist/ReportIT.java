@@ -136,6 +136,40 @@ class ReportIT {
         assertTrue(distinctColours(shot) > 50, "the screenshot of report.html looks blank");
     }
 
+    @Test
+    void onA1400PixelScreenTheReportOpensWithTheAnswerAndNothingIsCutOffAtTheRight() throws Exception {
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        Path chromium = chromium();
+        Path check = study.resolve("browser/layout.html");
+        Files.createDirectories(check.getParent());
+        Files.writeString(check, Files.readString(run.resolve("report.html")).replace("</body>", """
+                <script>
+                window.addEventListener("load", function () {
+                  var headings = document.getElementsByTagName("h2");
+                  var details = document.getElementsByTagName("details");
+                  var folded = 0;
+                  for (var i = 0; i < details.length; i++) { if (!details[i].open) { folded++; } }
+                  var result = document.createElement("pre");
+                  result.id = "layout-check";
+                  result.textContent = "page=" + document.documentElement.scrollWidth + " window=" + window.innerWidth
+                      + " answerTop=" + Math.round(headings[0].getBoundingClientRect().top)
+                      + " folded=" + folded + " first=" + headings[0].textContent;
+                  document.body.appendChild(result);
+                });
+                </script>
+                </body>"""));
+        String dom = browse(chromium, "--window-size=1400,900", "--virtual-time-budget=20000", "--dump-dom",
+                check.toUri().toString());
+        Matcher layout = Pattern.compile("page=([0-9]+) window=([0-9]+) answerTop=(-?[0-9]+) folded=([0-9]+) "
+                + "first=([^\\n<]*)").matcher(dom);
+        assertTrue(layout.find(), "the page's check did not run:\n" + dom.substring(0, Math.min(2000, dom.length())));
+        assertEquals("1400", layout.group(2));
+        assertTrue(Integer.parseInt(layout.group(1)) <= 1400, "the page is wider than the window: " + layout.group());
+        assertEquals("Answer: does the parent's attack transfer better?", layout.group(5).strip());
+        assertTrue(Integer.parseInt(layout.group(3)) < 900, "the answer is on the first screen: " + layout.group());
+        assertTrue(Integer.parseInt(layout.group(4)) >= 1, "the full results table is folded: " + layout.group());
+    }
+
     /** Runs headless Chromium with a profile of its own; what it prints on standard output. */
     private static String browse(Path chromium, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",

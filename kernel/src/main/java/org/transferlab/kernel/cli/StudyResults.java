@@ -10,6 +10,7 @@ import org.transferlab.kernel.plan.TaskGraph;
 import org.transferlab.kernel.report.Report;
 import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.ResultTable;
+import org.transferlab.kernel.results.PooledVerdicts;
 import org.transferlab.kernel.results.Results;
 import org.transferlab.kernel.results.VerdictRow;
 
@@ -35,6 +36,10 @@ final class StudyResults {
         Results.write(rows, runDirectory);
         List<VerdictRow> verdicts = Results.verdicts(graph, runDirectory);
         Results.writeVerdicts(verdicts, runDirectory);
+        List<VerdictRow> pooled = PooledVerdicts.of(verdicts, rows);
+        if (!pooled.isEmpty()) {
+            Results.writeVerdicts(pooled, runDirectory, "verdicts-pooled");
+        }
         print(rows, verdicts, out);
         out.println("results: " + runDirectory.resolve("results.csv"));
         return report(runDirectory, out);

@@ -44,11 +44,24 @@ public record AttackBlock(
      * @param dataset  dataset alias the attacked images come from
      * @param split    default {@code test}
      * @param samples  how many images (stratified by class); all when absent
+     * @param images   with {@code repeats}, whether every repeat attacks the same images ({@code fixed}, the default)
+     *                 or draws its own ({@code per-repeat}), so that the spread over repeats includes image sampling
      */
-    public record AttackData(@NotNull String dataset, String split, @Min(1) Integer samples) {
+    public record AttackData(@NotNull String dataset, String split, @Min(1) Integer samples, ImageDraw images) {
+
+        /** Which images the repeats of a study attack. */
+        public enum ImageDraw { FIXED, PER_REPEAT }
+
+        public AttackData(String dataset, String split, Integer samples) {
+            this(dataset, split, samples, null);
+        }
 
         public String splitOrDefault() {
             return split == null ? "test" : split;
+        }
+
+        public boolean drawsPerRepeat() {
+            return images == ImageDraw.PER_REPEAT;
         }
     }
 }

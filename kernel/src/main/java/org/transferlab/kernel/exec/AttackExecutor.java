@@ -13,8 +13,10 @@ import org.transferlab.api.attack.Budget;
 import org.transferlab.api.attack.TargetMode;
 import org.transferlab.api.data.ImageSet;
 import org.transferlab.kernel.config.AttackBlock.AttackLabels;
+import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.data.StratifiedSubset;
 import org.transferlab.kernel.engine.Network;
+import org.transferlab.kernel.engine.Seeds;
 import org.transferlab.kernel.io.Npy;
 import org.transferlab.kernel.plan.AttackTask;
 import org.transferlab.kernel.plan.TrainTask;
@@ -44,10 +46,20 @@ final class AttackExecutor {
         this.models = models;
     }
 
-    /** The images every attack of the run uses: the same seeded subset for all sources, so comparisons are paired. */
-    static int[] attackedIndices(RunContext context, String alias, String split, int samples) {
+    /**
+     * The images every attack of a repeat uses: the same seeded subset for all sources, so comparisons are paired; the
+     * same in every repeat too, unless the file says {@code images: per-repeat}.
+     */
+    static int[] attackedIndices(RunContext context, String alias, String split, int samples, int repeat) {
         ImageSet images = context.datasets().split(alias, split);
-        return StratifiedSubset.select(images.labels(), samples, context.config().seed());
+        return StratifiedSubset.select(images.labels(), samples, attackedImagesSeed(context.config(), repeat));
+    }
+
+    /** The seed that draws the attacked images of {@code repeat}. */
+    static long attackedImagesSeed(ExperimentConfig config, int repeat) {
+        return config.attack().data().drawsPerRepeat()
+                ? Seeds.derive(config.seed(), "attacked-images/r" + repeat)
+                : config.seed();
     }
 
     /** The budget the attack of {@code task} promises, from its plugin and settings (not from what is stored). */
@@ -68,7 +80,7 @@ final class AttackExecutor {
         boolean targeted = targetMode != TargetMode.UNTARGETED;
 
         ImageSet all = context.datasets().split(task.datasetAlias(), task.split());
-        int[] indices = attackedIndices(context, task.datasetAlias(), task.split(), task.samples());
+        int[] indices = attackedIndices(context, task.datasetAlias(), task.split(), task.samples(), task.repeat());
         ImageSet images = all.select(indices);
         int n = images.count();
         float[] clean = images.toFloats();

@@ -276,6 +276,9 @@ public final class Planner {
                     key.put("data", pluginIdentity(PluginKind.DATASET, config.datasets().get(attack.data().dataset())));
                     key.put("split", split);
                     key.put("samples", samples);
+                    if (attack.data().drawsPerRepeat()) {
+                        key.put("imagesOfRepeat", repeat);
+                    }
                     key.put("labels", attack.labelsOrDefault());
                     long seed = seed(id);
                     key.put("seed", seed);

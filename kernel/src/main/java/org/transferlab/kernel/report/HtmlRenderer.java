@@ -18,6 +18,7 @@ final class HtmlRenderer {
             figure { margin: 1.5em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
             figcaption { font-size: .9em; color: #555; margin-top: .4em; }
             img.preview { image-rendering: pixelated; }
+            details { margin: 1em 0; } summary { cursor: pointer; font-weight: bold; }
             """;
 
     private HtmlRenderer() {
@@ -27,7 +28,11 @@ final class HtmlRenderer {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
-        for (ReportBlock block : blocks) {
+        blocks.forEach(block -> block(block, out));
+        return out.append("</body>\n</html>\n").toString();
+    }
+
+    private static void block(ReportBlock block, StringBuilder out) {
             if (block instanceof ReportBlock.Heading heading) {
                 out.append("<h").append(heading.level()).append('>').append(escape(heading.text())).append("</h")
                         .append(heading.level()).append(">\n");
@@ -41,9 +46,11 @@ final class HtmlRenderer {
                         .append(" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(image.png()))
                         .append("\" alt=\"").append(escape(image.path())).append("\"><figcaption>")
                         .append(escape(image.caption())).append("</figcaption></figure>\n");
+            } else if (block instanceof ReportBlock.Collapsible collapsible) {
+                out.append("<details><summary>").append(escape(collapsible.summary())).append("</summary>\n");
+                collapsible.blocks().forEach(inner -> block(inner, out));
+                out.append("</details>\n");
             }
-        }
-        return out.append("</body>\n</html>\n").toString();
     }
 
     private static void table(ReportBlock.Table table, StringBuilder out) {

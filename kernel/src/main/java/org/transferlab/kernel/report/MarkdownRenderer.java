@@ -10,6 +10,11 @@ final class MarkdownRenderer {
 
     static String render(List<ReportBlock> blocks) {
         StringBuilder out = new StringBuilder();
+        render(blocks, out);
+        return out.toString();
+    }
+
+    private static void render(List<ReportBlock> blocks, StringBuilder out) {
         for (ReportBlock block : blocks) {
             if (out.length() > 0) {
                 out.append('\n');
@@ -27,9 +32,13 @@ final class MarkdownRenderer {
                     out.append(" ([SVG](").append(image.svgPath()).append("))");
                 }
                 out.append('\n');
+            } else if (block instanceof ReportBlock.Collapsible collapsible) {
+                // GitHub and most Markdown viewers fold <details>; the blank lines let the table inside render.
+                out.append("<details><summary>").append(escape(collapsible.summary())).append("</summary>\n");
+                render(collapsible.blocks(), out);
+                out.append("\n</details>\n");
             }
         }
-        return out.toString();
     }
 
     private static void table(ReportBlock.Table table, StringBuilder out) {

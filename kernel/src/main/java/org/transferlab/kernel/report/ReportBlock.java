@@ -29,4 +29,12 @@ sealed interface ReportBlock {
      */
     record Image(String path, String svgPath, String caption, byte[] png) implements ReportBlock {
     }
+
+    /** Blocks shown folded, under a one-line summary that opens them (HTML {@code <details>}). */
+    record Collapsible(String summary, List<ReportBlock> blocks) implements ReportBlock {
+
+        public Collapsible {
+            blocks = List.copyOf(blocks);
+        }
+    }
 }

@@ -3,10 +3,14 @@ package org.transferlab.kernel.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** The report's content in order: header, results, verdicts, then one section per figure kind, then notes. */
+/**
+ * The report's content in order: header, the answer (verdicts summed up per family), heat maps, the verdicts in full,
+ * one section per other figure kind, the full results table (folded), then notes.
+ */
 final class ReportSections {
 
     private final StoredRun run;
@@ -21,13 +25,14 @@ final class ReportSections {
     static List<ReportBlock> of(StoredRun run, FigureFiles figures) {
         ReportSections sections = new ReportSections(run, figures);
         sections.header();
-        sections.results();
-        sections.verdicts();
+        sections.answer();
         sections.heatMaps();
+        sections.verdicts();
         sections.accuracyVersusBudget();
         sections.sweeps();
         sections.trainingCurves();
         sections.previews();
+        sections.results();
         sections.notes();
         return List.copyOf(sections.blocks);
     }
@@ -46,22 +51,39 @@ final class ReportSections {
         }
     }
 
+    /** Over the repeats pooled, when the study has several, else over its one repeat. */
+    private void answer() {
+        if (run.pooledVerdicts().isEmpty()) {
+            blocks.addAll(VerdictSummary.of(run.verdicts()));
+            return;
+        }
+        blocks.addAll(VerdictSummary.of(Optional.of(run.pooledVerdicts())));
+        blocks.add(new ReportBlock.Paragraph("Pooled over the repeats: for each comparison the discordant pairs of every "
+                + "repeat are summed and tested with the exact McNemar test, which is the exact test stratified by "
+                + "repeat; the verdicts of each repeat follow below."));
+    }
+
     private void results() {
         blocks.add(new ReportBlock.Heading(2, "Results"));
         boolean repeated = run.repeated();
-        if (repeated) {
-            blocks.add(new ReportBlock.Heading(3, "Mean ± standard deviation over repeats"));
-            blocks.add(ResultTables.summaries(run.summaries()));
-            blocks.add(new ReportBlock.Heading(3, "Each repeat"));
-        }
-        blocks.add(ResultTables.rows(run.rows(), repeated));
         blocks.add(new ReportBlock.Paragraph(ResultTables.PARENT_NOTE + " Rates are over the attacked images; "
                 + "the transfer rate counts only the images the target classifies correctly, with its 95% Wilson "
                 + "interval in brackets."));
+        if (repeated) {
+            blocks.add(new ReportBlock.Collapsible("Mean ± standard deviation over repeats ("
+                    + run.summaries().size() + " rows)", List.of(ResultTables.summaries(run.summaries()))));
+        }
+        blocks.add(new ReportBlock.Collapsible((repeated ? "Each repeat" : "Every target × source × attack") + " ("
+                + run.rows().size() + " rows)", List.of(ResultTables.rows(run.rows(), repeated))));
     }
 
     private void verdicts() {
         blocks.add(new ReportBlock.Heading(2, "Verdicts: does the parent's attack transfer better?"));
+        if (!run.pooledVerdicts().isEmpty()) {
+            blocks.add(new ReportBlock.Heading(3, "Pooled over repeats (stratified exact test)"));
+            blocks.addAll(VerdictTable.of(Optional.of(run.pooledVerdicts()), run.rows(), false));
+            blocks.add(new ReportBlock.Heading(3, "Each repeat"));
+        }
         blocks.addAll(VerdictTable.of(run.verdicts(), run.rows(), run.repeated()));
     }
 

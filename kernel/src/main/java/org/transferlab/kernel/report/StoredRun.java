@@ -18,18 +18,21 @@ import org.transferlab.kernel.results.VerdictRow;
  * other files the report has less in it, and {@link #notes()} says what was missing or unreadable.
  *
  * @param verdicts   empty when {@code verdicts.json} is absent or holds none
+ * @param pooledVerdicts  over the repeats, from {@code verdicts-pooled.json}; empty for a study of one repeat
  * @param summaries  per target × source × attack over the repeats, from {@code summary.json} or, for runs written
  *                   before it existed, computed from the rows
  */
 record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<RepeatSummary> summaries,
-        Optional<List<VerdictRow>> verdicts, List<TrainingCurve> trainingCurves, List<AdversarialPreview> previews,
-        List<String> notes) {
+        Optional<List<VerdictRow>> verdicts, List<VerdictRow> pooledVerdicts, List<TrainingCurve> trainingCurves,
+        List<AdversarialPreview> previews, List<String> notes) {
 
     static final String RESULTS = "results.json";
+    static final String POOLED_VERDICTS = "verdicts-pooled.json";
 
     StoredRun {
         rows = List.copyOf(rows);
         summaries = List.copyOf(summaries);
+        pooledVerdicts = List.copyOf(pooledVerdicts);
         trainingCurves = List.copyOf(trainingCurves);
         previews = List.copyOf(previews);
         notes = List.copyOf(notes);
@@ -50,6 +53,9 @@ record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<Re
         List<RepeatSummary> summaries = optional(directory, directory.resolve("summary.json"), notes, StoredResults::summaries)
                 .orElseGet(() -> RepeatSummary.of(rows));
         Optional<List<VerdictRow>> verdicts = optional(directory, directory.resolve("verdicts.json"), notes, StoredResults::verdicts);
+        Path pooledFile = directory.resolve(POOLED_VERDICTS);
+        List<VerdictRow> pooled = Files.isRegularFile(pooledFile)
+                ? optional(directory, pooledFile, notes, StoredResults::verdicts).orElse(List.of()) : List.of();
         // A run directory can hold artefacts of tasks an edited file no longer plans; only this run's models and
         // attacks, those the results name, are shown.
         Set<String> models = new HashSet<>();
@@ -76,7 +82,7 @@ record StoredRun(Path directory, RunHeader header, List<ResultRow> rows, List<Re
                     meta -> AdversarialPreview.read(directory, attack, readBytes(png)))
                     .filter(preview -> rows.stream().anyMatch(row -> attacked(row, preview))).ifPresent(previews::add);
         }
-        return new StoredRun(directory, header, rows, summaries, verdicts, curves, previews, notes);
+        return new StoredRun(directory, header, rows, summaries, verdicts, pooled, curves, previews, notes);
     }
 
     /** Whether {@code preview} shows the examples a result row evaluated: same source, same attack setting. */

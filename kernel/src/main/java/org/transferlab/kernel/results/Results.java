@@ -187,6 +187,11 @@ public final class Results {
 
     /** {@code verdicts.csv}, one line per comparison, and {@code verdicts.json}, one object per verdict. */
     public static void writeVerdicts(List<VerdictRow> verdicts, Path runDirectory) throws IOException {
+        writeVerdicts(verdicts, runDirectory, "verdicts");
+    }
+
+    /** {@code <name>.csv} and {@code <name>.json} of {@code verdicts}. */
+    public static void writeVerdicts(List<VerdictRow> verdicts, Path runDirectory, String name) throws IOException {
         StringBuilder csv = new StringBuilder("target,parent,attack,repeat,verdict,family,family_verdict,source,"
                 + "difference,difference_lower,difference_upper,p,p_adjusted,outcome\n");
         for (VerdictRow verdict : verdicts) {
@@ -200,7 +205,7 @@ public final class Results {
                         .append(entry.outcome()).append('\n');
             }
         }
-        ArtefactDirectory.writeAtomically(runDirectory.resolve("verdicts.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        ArtefactDirectory.writeAtomically(runDirectory.resolve(name + ".csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
         List<Map<String, Object>> json = new ArrayList<>();
         for (VerdictRow verdict : verdicts) {
             Map<String, Object> object = new LinkedHashMap<>();
@@ -228,7 +233,7 @@ public final class Results {
             object.put("comparisons", comparisons);
             json.add(object);
         }
-        ArtefactDirectory.writeAtomically(runDirectory.resolve("verdicts.json"), JSON.writeValueAsBytes(json));
+        ArtefactDirectory.writeAtomically(runDirectory.resolve(name + ".json"), JSON.writeValueAsBytes(json));
     }
 
     private static String formatBudget(double budget) {

@@ -136,7 +136,7 @@ class ReportTest {
     }
 
     @Test
-    void aRepeatedStudyShowsTheMeanAndStandardDeviationFromSummaryJsonBeforeEachRepeat() throws Exception {
+    void aRepeatedStudyShowsTheMeanAndStandardDeviationFromSummaryJsonBeforeEachRepeatFoldedAfterTheAnswer() throws Exception {
         RunFixture.complete(run);
         Files.writeString(run.resolve("summary.json"), """
                 [ { "target": "finetune/alexnet@outline>digits-n100-first8", "source": "pretrain/alexnet@outline",
@@ -151,16 +151,20 @@ class ReportTest {
 
         String markdown = Files.readString(run.resolve("report.md"));
         assertTrue(markdown.contains("""
-                ### Mean ± standard deviation over repeats
+                <details><summary>Mean ± standard deviation over repeats (1 rows)</summary>
 
                 | target | source | attack | repeats | clean acc | adv acc | transfer rate |
                 | --- | --- | --- | ---: | ---: | ---: | ---: |
                 | finetune/alexnet@outline>digits-n100-first8 | pretrain/alexnet@outline \\* | fgsm-eps0.1 | 3 | \
                 95.0 ± 1.0% | 70.0% | 25.0 ± 3.1% |
 
-                ### Each repeat
+                </details>
 
-                | target | source | attack | repeat | clean acc |"""), markdown);
+                <details><summary>Each repeat"""), markdown);
+        assertTrue(markdown.indexOf("## Answer: does the parent's attack transfer better?")
+                < markdown.indexOf("## Transfer heat maps"), "the answer comes first");
+        assertTrue(markdown.indexOf("## Transfer heat maps") < markdown.indexOf("## Results"),
+                "the full results come last");
     }
 
     @Test

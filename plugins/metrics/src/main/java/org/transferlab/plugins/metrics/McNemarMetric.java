@@ -3,6 +3,7 @@ package org.transferlab.plugins.metrics;
 import java.util.Arrays;
 import java.util.List;
 import org.transferlab.api.metric.Evaluation;
+import org.transferlab.api.metric.McNemar;
 import org.transferlab.api.metric.MetricValue;
 import org.transferlab.api.metric.PairedMetric;
 
@@ -26,7 +27,7 @@ final class McNemarMetric implements PairedMetric {
         }
         PairedCounts counts = PairedCounts.ofTransfer(parent.labels(), parent.targetClean(), parent.targetAdversarial(),
                 other.targetAdversarial());
-        double p = McNemar.exactP(counts);
+        double p = McNemar.exactP(counts.onlyA(), counts.onlyB());
         PairedDifference difference = PairedDifference.of(counts);
         MetricValue differenceValue = new MetricValue("transfer_difference", difference.estimate(), difference.lower(),
                 difference.upper(), 0, counts.n());

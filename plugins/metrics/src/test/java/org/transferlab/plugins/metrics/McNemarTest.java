@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import org.junit.jupiter.api.Test;
+import org.transferlab.api.metric.McNemar;
 
 class McNemarTest {
 
@@ -33,7 +34,8 @@ class McNemarTest {
     @Test
     void noDiscordantPairsGiveOne() {
         assertEquals(1.0, McNemar.exactP(0, 0));
-        assertEquals(1.0, McNemar.exactP(new PairedCounts(40, 0, 0, 60)));
+        PairedCounts none = new PairedCounts(40, 0, 0, 60);
+        assertEquals(1.0, McNemar.exactP(none.onlyA(), none.onlyB()));
     }
 
     @Test

@@ -1,9 +1,13 @@
-package org.transferlab.plugins.metrics;
+package org.transferlab.api.metric;
 
 /**
  * The exact (binomial) two-sided McNemar test. Under the null hypothesis that A and B succeed equally often, each of
  * the m = b + c discordant pairs is equally likely to favour either, so min(b, c) is the lower tail of X ~ Bin(m, ½) and
- * p = min(1, 2·P[X ≤ min(b, c)]); p = 1 without discordant pairs.
+ * p = min(1, 2·P[X ≤ min(b, c)]); p = 1 without discordant pairs. In the API so that the kernel pools repeats with
+ * the same test as the {@code mcnemar} metric: counts summed over independent strata are again Bin(Σm, ½) under the
+ * null hypothesis.
+ *
+ * @since 1.6
  */
 public final class McNemar {
 
@@ -22,10 +26,6 @@ public final class McNemar {
             return 1;
         }
         return Math.min(1, 2 * lowerTailHalf(m, Math.min(b, c)));
-    }
-
-    public static double exactP(PairedCounts counts) {
-        return exactP(counts.onlyA(), counts.onlyB());
     }
 
     /**
