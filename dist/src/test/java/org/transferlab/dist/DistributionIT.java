@@ -220,7 +220,7 @@ class DistributionIT {
         assertEquals(0, plan.exitCode(), plan.output());
         // 9 pre-trained models, 30 fine-tuned, 4 baselines, 36 attacks, 34 × 36 evaluations, 30 × 4 comparisons.
         assertTrue(plan.output().contains("1423 tasks: 0 cached, 1423 pending"), plan.output());
-        for (String id : List.of("pretrain/resnet@emnist-letters", "finetune/resnet@kmnist>mnist-n60000-first23",
+        for (String id : List.of("pretrain/resnet@emnist-letters", "finetune/resnet@kmnist>mnist-n60000-first23-bnadapt",
                 "baseline/alexnet@mnist-n20000", "attack/resnet@svhn/pgd-eps0.3-stepsize0.01-steps40-randomstarttrue",
                 "compare/alexnet@fmnist>mnist-n500-first8/fgsm-eps0.3")) {
             assertTrue(plan.output().contains(id), id + " is planned:\n" + plan.output());

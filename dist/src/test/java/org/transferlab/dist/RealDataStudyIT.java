@@ -80,8 +80,10 @@ class RealDataStudyIT {
         assertEquals(2 * 3 * 2, verdicts.size(), "each verdict compares the parent with the two other sources");
         String report = Files.readString(run.resolve("report.md"));
         for (Map<String, String> verdict : verdicts) {
-            assertTrue(report.contains("| " + verdict.get("target") + " | " + verdict.get("attack") + " | "
-                    + verdict.get("verdict") + " |"), "report.md states the verdict of " + verdict);
+            assertEquals("same-architecture", verdict.get("family"), "every source is an alexnet");
+            assertTrue(report.contains("| " + verdict.get("target") + " | " + verdict.get("attack")
+                    + " | same-architecture | " + verdict.get("verdict") + " |"), "report.md states the verdict of "
+                    + verdict);
             assertEquals("pretrain/alexnet@fmnist-n5000", verdict.get("parent"));
             assertTrue(Set.of("better-than-all", "better-than-some", "no-difference", "worse-than-some", "worse-than-all",
                     "mixed").contains(verdict.get("verdict")), verdict.toString());
