@@ -24,14 +24,8 @@ public final class StratifiedSubset {
             Arrays.setAll(all, i -> i);
             return all;
         }
-        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            byClass.add(new ArrayList<>());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            byClass.get(labels[i]).add(i);
-        }
+        List<List<Integer>> byClass = byClass(labels);
+        int classes = byClass.size();
         int[] quota = quotas(byClass, count, labels.length);
         int[] chosen = new int[count];
         int next = 0;
@@ -55,14 +49,8 @@ public final class StratifiedSubset {
         if (count > labels.length) {
             throw new IllegalArgumentException("cannot take " + count + " images from a split of " + labels.length);
         }
-        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            byClass.add(new ArrayList<>());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            byClass.get(labels[i]).add(i);
-        }
+        List<List<Integer>> byClass = byClass(labels);
+        int classes = byClass.size();
         int[][] members = new int[classes][];
         for (int c = 0; c < classes; c++) {
             members[c] = byClass.get(c).stream().mapToInt(Integer::intValue).toArray();
@@ -86,6 +74,19 @@ public final class StratifiedSubset {
         }
         Arrays.sort(chosen);
         return chosen;
+    }
+
+    /** The images of each class, by label, in index order. */
+    private static List<List<Integer>> byClass(int[] labels) {
+        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        return byClass;
     }
 
     private static int[] quotas(List<List<Integer>> byClass, int count, int total) {

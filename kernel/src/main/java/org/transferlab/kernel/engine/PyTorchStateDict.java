@@ -124,18 +124,9 @@ public final class PyTorchStateDict {
         switch (entry.layout()) {
             case SAME -> System.arraycopy(values, 0, out, 0, values.length);
             case CONV_KERNEL -> {
-                int kh = (int) shape[0];
-                int kw = (int) shape[1];
-                int in = (int) shape[2];
-                int outChannels = (int) shape[3];
-                for (int y = 0; y < kh; y++) {
-                    for (int x = 0; x < kw; x++) {
-                        for (int i = 0; i < in; i++) {
-                            for (int o = 0; o < outChannels; o++) {
-                                out[((o * in + i) * kh + y) * kw + x] = values[((y * kw + x) * in + i) * outChannels + o];
-                            }
-                        }
-                    }
+                int[] order = oihwOrder(shape);
+                for (int k = 0; k < values.length; k++) {
+                    out[order[k]] = values[k];
                 }
             }
             case LINEAR_WEIGHT, CONV1D_WEIGHT -> transpose(values, (int) shape[0], (int) shape[1], out);
@@ -159,18 +150,9 @@ public final class PyTorchStateDict {
         switch (entry.layout()) {
             case SAME -> System.arraycopy(torch, 0, values, 0, torch.length);
             case CONV_KERNEL -> {
-                int kh = (int) shape[0];
-                int kw = (int) shape[1];
-                int in = (int) shape[2];
-                int outChannels = (int) shape[3];
-                for (int y = 0; y < kh; y++) {
-                    for (int x = 0; x < kw; x++) {
-                        for (int i = 0; i < in; i++) {
-                            for (int o = 0; o < outChannels; o++) {
-                                values[((y * kw + x) * in + i) * outChannels + o] = torch[((o * in + i) * kh + y) * kw + x];
-                            }
-                        }
-                    }
+                int[] order = oihwOrder(shape);
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = torch[order[k]];
                 }
             }
             case LINEAR_WEIGHT, CONV1D_WEIGHT -> transpose(torch, (int) shape[1], (int) shape[0], values);
@@ -187,6 +169,25 @@ public final class PyTorchStateDict {
             case BATCHES_TRACKED -> throw new IllegalStateException("no tensor to decode");
         }
         return values;
+    }
+
+    /** For each flat index of a [kh, kw, in, out] kernel, the flat index of the same value in [out, in, kh, kw]. */
+    private static int[] oihwOrder(long[] hwio) {
+        int kh = (int) hwio[0];
+        int kw = (int) hwio[1];
+        int in = (int) hwio[2];
+        int out = (int) hwio[3];
+        int[] order = new int[kh * kw * in * out];
+        for (int y = 0; y < kh; y++) {
+            for (int x = 0; x < kw; x++) {
+                for (int i = 0; i < in; i++) {
+                    for (int o = 0; o < out; o++) {
+                        order[((y * kw + x) * in + i) * out + o] = ((o * in + i) * kh + y) * kw + x;
+                    }
+                }
+            }
+        }
+        return order;
     }
 
     /** For each channels-last flat index (h, w, c), the channels-first flat index (c, h, w) of the same value. */

@@ -79,13 +79,7 @@ final class TrainExecutor {
         result.weights().write(working.resolve(WEIGHTS));
         List<EpochRecord> history = result.history();
         EpochRecord last = history.get(history.size() - 1);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", task.id());
-        model.put("kind", task.kind().label());
-        model.put("model", task.modelAlias());
-        model.put("dataset", task.datasetAlias());
-        model.put("classes", context.datasets().numClasses(task.datasetAlias()));
-        model.put("architecture", context.modelOf(task).toJson());
+        Map<String, Object> model = modelJson(task);
         model.put("trainImages", train.count());
         model.put("frozen", frozen.stream().sorted().toList());
         model.put("frozenBatchnorm", adapts ? "adapt" : "inference");
@@ -93,6 +87,18 @@ final class TrainExecutor {
         model.put("history", history);
         ArtefactDirectory.writeJson(working.resolve(MODEL), model);
         return Map.of("testAccuracy", last.testAccuracy(), "loss", last.loss());
+    }
+
+    /** What model.json says of every trained or imported model: which task, model, dataset and architecture. */
+    private Map<String, Object> modelJson(TrainTask task) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", task.id());
+        model.put("kind", task.kind().label());
+        model.put("model", task.modelAlias());
+        model.put("dataset", task.datasetAlias());
+        model.put("classes", context.datasets().numClasses(task.datasetAlias()));
+        model.put("architecture", context.modelOf(task).toJson());
+        return model;
     }
 
     /**
@@ -115,13 +121,7 @@ final class TrainExecutor {
         }
         LOG.info("{}: imported from {} (test accuracy {})", task.id(), file, accuracy);
         weights.write(working.resolve(WEIGHTS));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", task.id());
-        model.put("kind", task.kind().label());
-        model.put("model", task.modelAlias());
-        model.put("dataset", task.datasetAlias());
-        model.put("classes", context.datasets().numClasses(task.datasetAlias()));
-        model.put("architecture", context.modelOf(task).toJson());
+        Map<String, Object> model = modelJson(task);
         model.put("importedFrom", file.toAbsolutePath().toString());
         model.put("testAccuracy", accuracy);
         model.put("history", List.of());
