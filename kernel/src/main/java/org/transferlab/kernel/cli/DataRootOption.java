@@ -2,6 +2,7 @@ package org.transferlab.kernel.cli;
 
 import java.nio.file.Path;
 import org.transferlab.kernel.config.DataConfig;
+import org.transferlab.kernel.config.HomePath;
 import picocli.CommandLine.Option;
 
 /** {@code --data-root}, defaulting to the data root that runs use. */
@@ -13,6 +14,6 @@ final class DataRootOption {
 
     Path path() {
         String chosen = root != null ? root : new DataConfig(null, null).rootOrDefault();
-        return ExecutionOptions.expandHome(chosen).toAbsolutePath().normalize();
+        return HomePath.expand(chosen).toAbsolutePath().normalize();
     }
 }

@@ -49,7 +49,7 @@ final class ExecutionOptions {
     }
 
     Path dataRoot(ExperimentConfig config) {
-        return dataRoot != null ? dataRoot : expandHome(config.dataOrDefault().rootOrDefault());
+        return dataRoot != null ? dataRoot : HomePath.expand(config.dataOrDefault().rootOrDefault());
     }
 
     /** These options as they were given, to repeat them in a command this one suggests. */
@@ -71,11 +71,8 @@ final class ExecutionOptions {
     }
 
     static Path runDirectory(ExperimentConfig config, Path outputOverride) {
-        Path base = outputOverride != null ? outputOverride : expandHome(config.outputOrDefault());
+        Path base = outputOverride != null ? outputOverride : HomePath.expand(config.outputOrDefault());
         return base.resolve(config.experiment()).toAbsolutePath().normalize();
     }
 
-    static Path expandHome(String path) {
-        return HomePath.expand(path);
-    }
 }

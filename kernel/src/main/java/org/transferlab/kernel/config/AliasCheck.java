@@ -127,7 +127,7 @@ final class AliasCheck {
         if (declared.containsKey(alias)) {
             return true;
         }
-        if (index.hasValue(YamlPath.ROOT.key(kind.section).key(alias))) {
+        if (errors.failedAtOrAbove(YamlPath.ROOT.key(kind.section).key(alias))) {
             return false; // declared, but its entry did not bind (an empty entry, say): that error is already reported
         }
         report(path, "unknown " + kind.label + " alias '" + alias + "'"

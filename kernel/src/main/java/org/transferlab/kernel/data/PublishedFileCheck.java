@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.transferlab.api.data.DataFile;
 import org.transferlab.api.data.DataFileStatus;
+import org.transferlab.kernel.io.FileDigests;
 
 /**
  * A dataset file found on disk compared with the checksums its publisher gives. The published bytes are checked against
@@ -81,7 +81,7 @@ public record PublishedFileCheck(DataFileStatus status, Result result, String de
         byte[] header = new byte[expected.header().length() / 2];
         int headerRead = 0;
         long bytes = 0;
-        MessageDigest digest = digest("SHA-256");
+        MessageDigest digest = FileDigests.digest("SHA-256");
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = isGzip(path) ? new GZIPInputStream(Files.newInputStream(path), 1 << 16)
                 : Files.newInputStream(path)) {
@@ -134,31 +134,12 @@ public record PublishedFileCheck(DataFileStatus status, Result result, String de
         if (expected == null) {
             return;
         }
-        String actual = checksum(algorithm, path);
+        String actual = FileDigests.hex(algorithm, path);
         if (actual.equals(expected)) {
             matches.add(algorithm);
         } else {
             differences.add("expected " + algorithm + " " + expected + ", got " + actual);
         }
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has " + algorithm, e);
-        }
-    }
-
-    static String checksum(String algorithm, Path path) throws IOException {
-        MessageDigest digest = digest(algorithm);
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Whether the whole file decompresses, with every member's CRC-32 and length as its trailer says. */

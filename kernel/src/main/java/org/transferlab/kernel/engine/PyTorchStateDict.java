@@ -118,74 +118,57 @@ public final class PyTorchStateDict {
     }
 
     private static byte[] encode(StateDictEntry entry, WeightTensor tensor) {
-        long[] shape = tensor.shape();
         float[] values = tensor.values();
-        float[] out = new float[values.length];
-        switch (entry.layout()) {
-            case SAME -> System.arraycopy(values, 0, out, 0, values.length);
-            case CONV_KERNEL -> {
-                int[] order = oihwOrder(shape);
-                for (int k = 0; k < values.length; k++) {
-                    out[order[k]] = values[k];
-                }
-            }
-            case LINEAR_WEIGHT, CONV1D_WEIGHT -> transpose(values, (int) shape[0], (int) shape[1], out);
-            case LINEAR_WEIGHT_FROM_NHWC -> {
-                int[] order = channelsFirstOrder(entry.flattenedFrom());
-                int rows = (int) shape[0];
-                int columns = (int) shape[1];
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < columns; c++) {
-                        out[c * rows + order[r]] = values[r * columns + c];
-                    }
-                }
-            }
-            case BATCHES_TRACKED -> throw new IllegalStateException("no tensor to encode");
+        int[] order = torchOrder(entry, tensor.shape());
+        float[] torch = new float[values.length];
+        for (int k = 0; k < values.length; k++) {
+            torch[order[k]] = values[k];
         }
-        return Npy.encode(out, torchShape(entry, shape));
+        return Npy.encode(torch, torchShape(entry, tensor.shape()));
     }
 
     private static float[] decode(StateDictEntry entry, float[] torch, long[] shape) {
+        int[] order = torchOrder(entry, shape);
         float[] values = new float[torch.length];
-        switch (entry.layout()) {
-            case SAME -> System.arraycopy(torch, 0, values, 0, torch.length);
-            case CONV_KERNEL -> {
-                int[] order = oihwOrder(shape);
-                for (int k = 0; k < values.length; k++) {
-                    values[k] = torch[order[k]];
-                }
-            }
-            case LINEAR_WEIGHT, CONV1D_WEIGHT -> transpose(torch, (int) shape[1], (int) shape[0], values);
-            case LINEAR_WEIGHT_FROM_NHWC -> {
-                int[] order = channelsFirstOrder(entry.flattenedFrom());
-                int rows = (int) shape[0];
-                int columns = (int) shape[1];
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < columns; c++) {
-                        values[r * columns + c] = torch[c * rows + order[r]];
-                    }
-                }
-            }
-            case BATCHES_TRACKED -> throw new IllegalStateException("no tensor to decode");
+        for (int k = 0; k < values.length; k++) {
+            values[k] = torch[order[k]];
         }
         return values;
     }
 
-    /** For each flat index of a [kh, kw, in, out] kernel, the flat index of the same value in [out, in, kh, kw]. */
-    private static int[] oihwOrder(long[] hwio) {
-        int kh = (int) hwio[0];
-        int kw = (int) hwio[1];
-        int in = (int) hwio[2];
-        int out = (int) hwio[3];
-        int[] order = new int[kh * kw * in * out];
-        for (int y = 0; y < kh; y++) {
-            for (int x = 0; x < kw; x++) {
-                for (int i = 0; i < in; i++) {
-                    for (int o = 0; o < out; o++) {
-                        order[((y * kw + x) * in + i) * out + o] = ((o * in + i) * kh + y) * kw + x;
-                    }
+    /**
+     * Every layout change is a permutation of the values: for each flat index of a tensor of {@code shape} here, the
+     * flat index of the same value in PyTorch's layout.
+     */
+    static int[] torchOrder(StateDictEntry entry, long[] shape) {
+        int size = Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact));
+        int[] order = new int[size];
+        switch (entry.layout()) {
+            case SAME -> Arrays.setAll(order, k -> k);
+            case CONV_KERNEL -> {
+                int kh = (int) shape[0];
+                int kw = (int) shape[1];
+                int in = (int) shape[2];
+                int out = (int) shape[3];
+                for (int k = 0; k < size; k++) {
+                    int o = k % out;
+                    int i = k / out % in;
+                    int x = k / (out * in) % kw;
+                    int y = k / (out * in * kw);
+                    order[k] = ((o * in + i) * kh + y) * kw + x;
                 }
             }
+            case LINEAR_WEIGHT, CONV1D_WEIGHT, LINEAR_WEIGHT_FROM_NHWC -> {
+                int rows = (int) shape[0];
+                int columns = (int) shape[1];
+                int[] row = entry.layout() == StateDictEntry.Layout.LINEAR_WEIGHT_FROM_NHWC
+                        ? channelsFirstOrder(entry.flattenedFrom()) : null;
+                for (int k = 0; k < size; k++) {
+                    int r = k / columns;
+                    order[k] = (k % columns) * rows + (row == null ? r : row[r]);
+                }
+            }
+            case BATCHES_TRACKED -> throw new IllegalStateException("num_batches_tracked has no tensor here");
         }
         return order;
     }
@@ -204,14 +187,5 @@ public final class PyTorchStateDict {
             }
         }
         return order;
-    }
-
-    /** {@code out} [columns, rows] = transpose of {@code values} [rows, columns]. */
-    private static void transpose(float[] values, int rows, int columns, float[] out) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                out[c * rows + r] = values[r * columns + c];
-            }
-        }
     }
 }

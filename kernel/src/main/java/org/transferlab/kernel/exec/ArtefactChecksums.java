@@ -1,19 +1,16 @@
 package org.transferlab.kernel.exec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.transferlab.kernel.io.FileDigests;
 
 /**
  * The SHA-256 and size of every file of a committed artefact directory, recorded in {@value ArtefactDirectory#DONE}
@@ -43,7 +40,7 @@ final class ArtefactChecksums {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 String name = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (attributes.isRegularFile() && !name.equals(ArtefactDirectory.DONE)) {
-                    files.put(name, new FileDigest(sha256(file), attributes.size()));
+                    files.put(name, new FileDigest(FileDigests.sha256(file), attributes.size()));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -87,24 +84,8 @@ final class ArtefactChecksums {
                 && java.util.Objects.equals(seen.fileKey(), attributes.fileKey())) {
             return seen.sha256();
         }
-        String sha256 = sha256(file);
+        String sha256 = FileDigests.sha256(file);
         VERIFIED.put(key, new Seen(attributes.size(), modified, attributes.fileKey(), sha256));
         return sha256;
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -19,7 +19,7 @@ final class BudgetCheck {
             throw new AttackBudgetException(attack + " returned " + adversarial.length / ImageSet.PIXELS
                     + " images for a batch of " + clean.length / ImageSet.PIXELS);
         }
-        String violation = violation(budget, clean, adversarial, firstIndex);
+        String violation = violation(budget, adversarial, sizes(clean, adversarial), firstIndex);
         if (violation != null) {
             throw new AttackBudgetException(attack + " " + violation + "; this is a bug in the attack plugin");
         }
@@ -27,34 +27,35 @@ final class BudgetCheck {
 
     /**
      * Checks stored adversarial examples as they are read: a file that holds more than its attack may have made was
-     * changed after it was written.
+     * changed after it was written. Returns the perturbation sizes it measured, so that the evaluation need not
+     * measure them again.
      */
-    static void verifyStored(Path file, Budget budget, float[] clean, float[] adversarial) {
-        String violation = clean.length != adversarial.length
+    static PerturbationSizes verifyStored(Path file, Budget budget, float[] clean, float[] adversarial) {
+        PerturbationSizes sizes = clean.length == adversarial.length ? sizes(clean, adversarial) : null;
+        String violation = sizes == null
                 ? "holds " + adversarial.length / ImageSet.PIXELS + " images for " + clean.length / ImageSet.PIXELS
-                : violation(budget, clean, adversarial, 0);
+                : violation(budget, adversarial, sizes, 0);
         if (violation != null) {
             throw new AttackBudgetException(file + " " + violation + ", which its attack cannot have made: the file was "
                     + "changed after it was written. Delete " + file.getParent() + " and run again");
         }
+        return sizes;
+    }
+
+    private static PerturbationSizes sizes(float[] clean, float[] adversarial) {
+        return PerturbationSizes.of(clean, adversarial, clean.length / ImageSet.PIXELS);
     }
 
     /** What is wrong with the examples, or null when every pixel is in [0,1] and every image within the budget. */
-    private static String violation(Budget budget, float[] clean, float[] adversarial, int firstIndex) {
-        int images = clean.length / ImageSet.PIXELS;
-        for (int i = 0; i < images; i++) {
-            double size = 0;
+    private static String violation(Budget budget, float[] adversarial, PerturbationSizes sizes, int firstIndex) {
+        for (int i = 0; i < sizes.linf().length; i++) {
             for (int p = i * ImageSet.PIXELS; p < (i + 1) * ImageSet.PIXELS; p++) {
                 float value = adversarial[p];
                 if (!(value >= 0f && value <= 1f)) {
                     return "has pixel value " + value + " outside [0,1] in image " + (firstIndex + i);
                 }
-                double difference = Math.abs(value - clean[p]);
-                size = budget.norm() == Budget.Norm.LINF ? Math.max(size, difference) : size + difference * difference;
             }
-            if (budget.norm() == Budget.Norm.L2) {
-                size = Math.sqrt(size);
-            }
+            double size = budget.norm() == Budget.Norm.LINF ? sizes.linf()[i] : sizes.l2()[i];
             if (size > budget.epsilon() + TOLERANCE) {
                 return "exceeds its " + budget.norm() + " budget " + budget.epsilon() + " on image " + (firstIndex + i)
                         + ": the perturbation measures " + size;

@@ -39,18 +39,15 @@ final class EvaluateExecutor {
         ImageSet images = context.datasets().split(attack.datasetAlias(), attack.split()).select(indices);
         float[] clean = images.toFloats();
         int n = images.count();
-        BudgetCheck.verifyStored(attackDirectory.resolve(AttackExecutor.ADVERSARIAL), AttackExecutor.budgetOf(context,
-                attack), clean, adversarial);
+        PerturbationSizes sizes = BudgetCheck.verifyStored(attackDirectory.resolve(AttackExecutor.ADVERSARIAL),
+                AttackExecutor.budgetOf(context, attack), clean, adversarial);
 
         Network network = models.get(target);
         int[] targetClean = models.predictShared(target, attack.datasetAlias() + "/" + attack.split(), indices, clean);
         int[] targetAdversarial = network.predict(adversarial, n, AttackExecutor.BATCH);
 
-        PerturbationSizes sizes = PerturbationSizes.of(clean, adversarial, n);
-        float[] linf = sizes.linf();
-        float[] l2 = sizes.l2();
-        int[] l0 = sizes.l0();
-        Evaluation evaluation = EvaluationFiles.of(attackDirectory, targetClean, targetAdversarial, linf, l2, l0,
+        Evaluation evaluation = EvaluationFiles.of(attackDirectory, targetClean, targetAdversarial, sizes.linf(),
+                sizes.l2(), sizes.l0(),
                 context.sharesClasses(context.trainTask(task.sourceId()), attack.datasetAlias()));
         if (!java.util.Arrays.equals(evaluation.labels(), images.labels())) {
             throw new IOException(attackDirectory.resolve(AttackExecutor.LABELS) + " does not hold the labels of the "

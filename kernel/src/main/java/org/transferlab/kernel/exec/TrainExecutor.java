@@ -45,14 +45,13 @@ final class TrainExecutor {
     Map<String, Object> execute(TrainTask task, Path working) throws IOException {
         Architecture architecture = context.architectureOf(task);
         Recipe recipe = context.config().recipes().get(task.recipeName());
-        ImageSet train = context.datasets().subset(task.datasetAlias(), "train", task.subset().orElse(null),
-                task.subsetSeed(), task.nestedSubset());
         ImageSet test = context.datasets().split(task.datasetAlias(), "test");
-
         String imported = context.config().models().get(task.modelAlias()).weights();
         if (imported != null && task.parentId().isEmpty()) {
             return importPretrained(task, architecture, HomePath.expand(imported), test, working);
         }
+        ImageSet train = context.datasets().subset(task.datasetAlias(), "train", task.subset().orElse(null),
+                task.subsetSeed(), task.nestedSubset());
         Weights initial;
         Set<String> frozen;
         if (task.parentId().isPresent()) {

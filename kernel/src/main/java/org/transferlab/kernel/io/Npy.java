@@ -43,14 +43,17 @@ public final class Npy {
     }
 
     private enum Dtype {
-        FLOAT32("<f4", "little-endian float32"), INT32("<i4", "little-endian int32"), INT64("<i8", "little-endian int64");
+        FLOAT32("<f4", "little-endian float32", 4), INT32("<i4", "little-endian int32", 4),
+        INT64("<i8", "little-endian int64", 8);
 
         final String descr;
         final String description;
+        final int bytes;
 
-        Dtype(String descr, String description) {
+        Dtype(String descr, String description, int bytes) {
             this.descr = descr;
             this.description = description;
+            this.bytes = bytes;
         }
     }
 
@@ -81,16 +84,7 @@ public final class Npy {
 
     /** The dtype descriptor of an array, {@code <f4} say, read from its header. */
     public static String descr(byte[] npy) throws FormatException {
-        ByteBuffer buffer = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
-        if (npy.length < 10 || !buffer.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
-            throw new FormatException("is not a .npy array (it lacks the \\x93NUMPY magic string)");
-        }
-        int headerStart = npy[6] == 1 ? 10 : 12;
-        long headerLength = npy[6] == 1 ? Short.toUnsignedInt(buffer.getShort(8)) : Integer.toUnsignedLong(buffer.getInt(8));
-        if (headerStart + headerLength > npy.length) {
-            throw new FormatException("is truncated inside its header");
-        }
-        return find(DESCR, new String(npy, headerStart, (int) headerLength, ISO_8859_1), "descr");
+        return find(DESCR, readHeader(npy).dictionary(), "descr");
     }
 
     public static FloatArray decodeFloats(byte[] npy) throws FormatException {
@@ -143,7 +137,11 @@ public final class Npy {
     private record Parsed(long[] shape, ByteBuffer data) {
     }
 
-    private static Parsed parse(byte[] npy, Dtype expected) throws FormatException {
+    /** The header's dictionary text, and where the data starts. */
+    private record Header(String dictionary, int dataStart) {
+    }
+
+    private static Header readHeader(byte[] npy) throws FormatException {
         ByteBuffer buffer = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
         if (npy.length < 10 || !buffer.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
             throw new FormatException("is not a .npy array (it lacks the \\x93NUMPY magic string)");
@@ -163,9 +161,15 @@ public final class Npy {
         if (headerStart + headerLength > npy.length) {
             throw new FormatException("is truncated inside its header");
         }
-        int dataStart = Math.toIntExact(headerStart + headerLength);
-        long[] shape = parseHeader(new String(npy, headerStart, (int) headerLength, ISO_8859_1), expected);
-        long expectedBytes = (expected == Dtype.INT64 ? 8 : 4) * Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        return new Header(new String(npy, headerStart, (int) headerLength, ISO_8859_1),
+                Math.toIntExact(headerStart + headerLength));
+    }
+
+    private static Parsed parse(byte[] npy, Dtype expected) throws FormatException {
+        Header header = readHeader(npy);
+        int dataStart = header.dataStart();
+        long[] shape = parseHeader(header.dictionary(), expected);
+        long expectedBytes = expected.bytes * Arrays.stream(shape).reduce(1, Math::multiplyExact);
         long actualBytes = npy.length - dataStart;
         if (actualBytes != expectedBytes) {
             throw new FormatException("has " + actualBytes + " bytes of data but shape " + tuple(shape)

@@ -18,9 +18,11 @@ import org.transferlab.kernel.config.ConfigLocator;
 import org.transferlab.kernel.config.ExperimentConfig;
 import org.transferlab.kernel.config.FinetuneBlock;
 import org.transferlab.kernel.config.Freeze;
+import org.transferlab.kernel.config.HomePath;
 import org.transferlab.kernel.config.PluginRef;
 import org.transferlab.kernel.config.Precision;
 import org.transferlab.kernel.config.PretrainBlock;
+import org.transferlab.kernel.io.FileDigests;
 import org.transferlab.kernel.plugin.Metrics;
 import org.transferlab.kernel.plugin.PluginCatalog;
 
@@ -360,7 +362,7 @@ public final class Planner {
     /** The content of an imported state_dict: a changed file is a changed pre-trained model. */
     private String importedSha256(String weights, String model, int block) {
         try {
-            return CacheKey.sha256(java.nio.file.Files.readAllBytes(org.transferlab.kernel.config.HomePath.expand(weights)));
+            return FileDigests.sha256(HomePath.expand(weights));
         } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
             throw new PlanException(List.of(new ConfigLocator.Problem(List.of("models", model, "weights"),
                     "cannot read " + weights + " (" + e.getMessage() + "), which pretrain[" + block + "] uses")));

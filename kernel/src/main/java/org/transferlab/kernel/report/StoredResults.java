@@ -12,6 +12,7 @@ import org.transferlab.api.metric.MetricValue;
 import org.transferlab.kernel.results.RepeatSummary;
 import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.VerdictRow;
+import org.transferlab.kernel.stats.ComparisonFamily;
 
 /** Reads {@code results.json}, {@code summary.json} and {@code verdicts.json} back into the records that wrote them. */
 final class StoredResults {
@@ -62,7 +63,7 @@ final class StoredResults {
                         JsonFiles.number(comparison, "lower"), JsonFiles.number(comparison, "upper"), 0, 0);
                 String family = JsonFiles.textOrNull(comparison, "family");
                 entries.add(new VerdictRow.Entry(JsonFiles.text(comparison, "source", file, what + "'s comparison"),
-                        family == null ? "same-architecture" : family, difference, JsonFiles.number(comparison, "p"),
+                        family == null ? ComparisonFamily.SAME_ARCHITECTURE.label() : family, difference, JsonFiles.number(comparison, "p"),
                         JsonFiles.number(comparison, "adjustedP"),
                         JsonFiles.text(comparison, "outcome", file, what + "'s comparison")));
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.transferlab.kernel.results.VerdictRow;
+import org.transferlab.kernel.stats.ComparisonFamily;
 
 /**
  * The answer, first: per comparison family, in how many target × attack settings the parent transfers better than
@@ -28,7 +29,8 @@ final class VerdictSummary {
             return blocks;
         }
         List<List<String>> table = new ArrayList<>();
-        for (String family : List.of("same-architecture", "cross-architecture")) {
+        for (ComparisonFamily f : ComparisonFamily.values()) {
+            String family = f.label();
             Map<String, Integer> counts = new TreeMap<>();
             List<Double> differences = new ArrayList<>();
             int settings = 0;
@@ -46,12 +48,12 @@ final class VerdictSummary {
                 continue;
             }
             int all = counts.getOrDefault("better-than-all", 0);
-            String who = family.equals("same-architecture")
+            String who = f == ComparisonFamily.SAME_ARCHITECTURE
                     ? "every other source of its own architecture (pre-trained on other data)"
                     : "every source of another architecture";
             blocks.add(new ReportBlock.Paragraph(String.format(Locale.ROOT, "%s: the parent transfers better than %s "
                             + "in %d of %d target × attack settings%s; median difference %s points.",
-                    family.equals("same-architecture") ? "Same architecture (the study's question)"
+                    f == ComparisonFamily.SAME_ARCHITECTURE ? "Same architecture (the study's question)"
                             : "Across architectures (reported separately)",
                     who, all, settings, rest(counts, all), median(differences))));
             table.add(List.of(family, all + " of " + settings, Integer.toString(counts.getOrDefault("better-than-some", 0)),

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.transferlab.kernel.results.ResultRow;
 import org.transferlab.kernel.results.VerdictRow;
+import org.transferlab.kernel.stats.ComparisonFamily;
 
 /**
  * The verdict table: per target and attack setting and per comparison family (same architecture first) the summary
@@ -32,10 +33,11 @@ final class VerdictTable {
         List<List<String>> cells = new ArrayList<>();
         for (VerdictRow verdict : verdicts) {
             boolean firstOfVerdict = true;
-            for (String family : List.of("same-architecture", "cross-architecture")) {
+            for (ComparisonFamily f : ComparisonFamily.values()) {
+                String family = f.label();
                 List<VerdictRow.Entry> comparisons = verdict.comparisons().stream()
                         .filter(entry -> entry.family().equals(family)).toList();
-                if (comparisons.isEmpty() && family.equals("cross-architecture")) {
+                if (comparisons.isEmpty() && f == ComparisonFamily.CROSS_ARCHITECTURE) {
                     continue;
                 }
                 for (int i = 0; i < Math.max(1, comparisons.size()); i++) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.transferlab.api.metric.MetricValue;
+import org.transferlab.kernel.stats.ComparisonFamily;
 
 /** The console table: one line per target × source × attack, the parent source marked with an asterisk. */
 public final class ResultTable {
@@ -44,7 +45,8 @@ public final class ResultTable {
                 "comparison", "verdict");
         for (VerdictRow verdict : verdicts) {
             boolean first = true;
-            for (String family : List.of("same-architecture", "cross-architecture")) {
+            for (ComparisonFamily f : ComparisonFamily.values()) {
+                String family = f.label();
                 List<VerdictRow.Entry> entries = verdict.comparisons().stream()
                         .filter(entry -> entry.family().equals(family)).toList();
                 for (int i = 0; i < entries.size(); i++) {

@@ -2,6 +2,7 @@ package org.transferlab.kernel.results;
 
 import java.util.List;
 import org.transferlab.api.metric.MetricValue;
+import org.transferlab.kernel.stats.ComparisonFamily;
 
 /**
  * The verdict for one fine-tuned target and attack setting in one repeat: does its parent's attack transfer better than
@@ -39,6 +40,6 @@ public record VerdictRow(String target, String parent, String attack, int repeat
 
     /** The verdict of one family. */
     public String verdictOf(String family) {
-        return family.equals("cross-architecture") ? crossVerdict : verdict;
+        return family.equals(ComparisonFamily.CROSS_ARCHITECTURE.label()) ? crossVerdict : verdict;
     }
 }

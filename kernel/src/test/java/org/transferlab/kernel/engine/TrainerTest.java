@@ -27,17 +27,7 @@ class TrainerTest {
     @Test
     void aStepBudgetTrainsExactlyThatManyStepsEndingPartWayThroughAPass() {
         List<String> events = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void trainingStarted(int epochs, int batchesPerEpoch) {
-                events.add("start " + epochs + "x" + batchesPerEpoch);
-            }
-
-            @Override
-            public void batchFinished(int epoch, int batch, StepResult result) {
-                events.add(epoch + "." + batch);
-            }
-        };
+        TrainingListener listener = recording(events, false);
         Recipe sevenSteps = new Recipe(null, 8, OptimizerKind.ADAM, 0.01, null, null, null, 7);
         TrainingResult result = train(sevenSteps, 3, listener);
         assertEquals(List.of("start 3x3", "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1"), events,
@@ -63,22 +53,7 @@ class TrainerTest {
     @Test
     void everyEpochVisitsEveryImageOnceIncludingTheLastPartialBatch() {
         List<String> events = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void trainingStarted(int epochs, int batchesPerEpoch) {
-                events.add("start " + epochs + "x" + batchesPerEpoch);
-            }
-
-            @Override
-            public void batchFinished(int epoch, int batch, StepResult result) {
-                events.add(epoch + "." + batch);
-            }
-
-            @Override
-            public void epochFinished(EpochRecord record) {
-                events.add("end " + record.epoch());
-            }
-        };
+        TrainingListener listener = recording(events, true);
         train(recipe(2, 8, 0.01), 3, listener);
         assertEquals(List.of("start 2x3", "1.1", "1.2", "1.3", "end 1", "2.1", "2.2", "2.3", "end 2"), events);
     }
@@ -142,6 +117,28 @@ class TrainerTest {
             TrainingResult result = new Trainer(recipe, TrainingListener.NONE).train(network, TRAINING, 1);
             assertTrue(Double.isNaN(result.history().get(0).testAccuracy()));
         }
+    }
+
+    /** Records "start EPOCHSxBATCHES", "EPOCH.BATCH" and, with {@code epochs}, "end EPOCH". */
+    private static TrainingListener recording(List<String> events, boolean epochs) {
+        return new TrainingListener() {
+            @Override
+            public void trainingStarted(int epochCount, int batchesPerEpoch) {
+                events.add("start " + epochCount + "x" + batchesPerEpoch);
+            }
+
+            @Override
+            public void batchFinished(int epoch, int batch, StepResult result) {
+                events.add(epoch + "." + batch);
+            }
+
+            @Override
+            public void epochFinished(EpochRecord record) {
+                if (epochs) {
+                    events.add("end " + record.epoch());
+                }
+            }
+        };
     }
 
     private static TrainingResult train(Recipe recipe, long seed, TrainingListener listener) {

@@ -124,14 +124,14 @@ class DamagedArtefactsTest {
                     .sorted().toList(), List.copyOf(committed.files().keySet()));
         }
         Path weights = directory.resolve("weights.npz");
-        assertEquals(ArtefactChecksums.sha256(weights), committed.files().get("weights.npz").sha256());
+        assertEquals(org.transferlab.kernel.io.FileDigests.sha256(weights), committed.files().get("weights.npz").sha256());
         assertEquals(Files.size(weights), committed.files().get("weights.npz").bytes());
     }
 
     @Test
     void theChecksumIsSha256OfTheFileBytes() throws Exception {
         Path file = Files.writeString(runDirectory.resolve("abc.txt"), "abc");
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ArtefactChecksums.sha256(file));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", org.transferlab.kernel.io.FileDigests.sha256(file));
     }
 
     @Test
